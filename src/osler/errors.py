@@ -59,4 +59,3 @@ class StoreError(OslerError):
     """The database could not be reached or is in an unexpected state."""
 
     http_status = 503
-

@@ -22,7 +22,7 @@ from osler.knowledge.schema import (
     SharedNameEntry,
     StatementSpec,
 )
-from osler.model import Claim, Concept, Population, Prior, RedFlagRule, Reference
+from osler.model import Claim, Concept, ConceptKind, Population, Prior, RedFlagRule, Reference
 from osler.model.claim import claim_id
 
 KIND_FOLDERS = ("conditions", "findings", "drugs", "concepts", "references", "rules")
@@ -157,11 +157,11 @@ def _add_reference(pack: Pack, entry: ReferenceEntry, rel: str) -> None:
     )
 
 
-FOLDER_KIND = {"findings": "finding", "drugs": "drug", "concepts": None}
+FOLDER_KIND: dict[str, ConceptKind | None] = {"findings": "finding", "drugs": "drug", "concepts": None}
 
 
 def _add_concept_entry(pack: Pack, entry: ConceptEntry, folder: str, rel: str, index: int) -> None:
-    kind = entry.kind or FOLDER_KIND[folder]
+    kind: ConceptKind | None = entry.kind or FOLDER_KIND[folder]
     if kind is None:
         pack.problem(rel, f"[{index}].kind", "concepts/ entries must say their kind")
         return
@@ -172,7 +172,16 @@ def _add_concept_entry(pack: Pack, entry: ConceptEntry, folder: str, rel: str, i
     attributes = {
         key: value
         for key, value in entry.model_dump(
-            include={"brands", "classes", "category", "body_part", "question", "options", "implies", "excludes"}
+            include={
+                "brands",
+                "classes",
+                "category",
+                "body_part",
+                "question",
+                "options",
+                "implies",
+                "excludes",
+            }
         ).items()
         if value
     }
@@ -253,7 +262,7 @@ def _add_condition(pack: Pack, cond: ConditionFile, rel: str) -> None:
     prior = Prior(
         base=cond.prior.base,
         age=cond.prior.age,
-        sex=dict(cond.prior.sex),
+        sex={str(k): v for k, v in cond.prior.sex.items()},
         pregnancy=cond.prior.pregnancy,
         note=cond.prior.note,
         refs=cond.prior.refs,

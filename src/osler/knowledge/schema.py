@@ -64,9 +64,11 @@ class LinkSpec(Sourced):
     id: str = Field(pattern=SLUG)
     polarity: Polarity = "positive"
     strength: Strength = "strong"
-    frequency: float | Literal[
-        "always", "almost_always", "usually", "often", "sometimes", "occasionally", "rare"
-    ] | None = None
+    frequency: (
+        float
+        | Literal["always", "almost_always", "usually", "often", "sometimes", "occasionally", "rare"]
+        | None
+    ) = None
     statistics: tuple[Statistic, ...] = ()
     population: PopulationSpec | None = None
     text: str = ""
@@ -193,7 +195,9 @@ class ConceptEntry(Strict):
     """A finding, risk factor, treatment, test, body part, drug or drug class."""
 
     id: str = Field(pattern=SLUG)
-    kind: Literal["finding", "risk_factor", "drug", "drug_class", "treatment", "test", "body_part"] | None = None
+    kind: Literal["finding", "risk_factor", "drug", "drug_class", "treatment", "test", "body_part"] | None = (
+        None
+    )
     name: str
     lay_names: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()

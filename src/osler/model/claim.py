@@ -76,7 +76,14 @@ CLAIM_RELATIONS: tuple[str, ...] = (
     "outlook_of",
 )
 TEXT_RELATIONS: frozenset[str] = frozenset(
-    {"mechanism_of", "epidemiology_of", "self_care_for", "see_doctor_for", "misconception_about", "outlook_of"}
+    {
+        "mechanism_of",
+        "epidemiology_of",
+        "self_care_for",
+        "see_doctor_for",
+        "misconception_about",
+        "outlook_of",
+    }
 )
 
 Polarity = Literal["positive", "negative"]

@@ -1,0 +1,5 @@
+"""`python -m osler` runs the command line."""
+
+from osler.cli import main
+
+main()

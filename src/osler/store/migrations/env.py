@@ -1,0 +1,12 @@
+"""Alembic environment: runs migrations on the connection osler hands over (no alembic.ini needed)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection, target_metadata=None, render_as_batch=connection.dialect.name == "sqlite"
+)
+with context.begin_transaction():
+    context.run_migrations()
