@@ -126,3 +126,17 @@ def test_strict_load_raises_pack_error_with_all_problems(pack_copy):
 def test_frequency_words_map_to_numbers(fixture_kb):
     claim = next(c for c in fixture_kb.claims_to("night-cramps", "finding_of") if c.subject == "calf-cramp")
     assert claim.frequency == 0.75
+
+
+def test_notes_attach_statements_to_existing_concepts(fixture_kb):
+    notes = fixture_kb.claims_from("furosemide", "safety_of")
+    assert [c.text for c in notes] == ["Furosemide can lower potassium; blood tests check it."]
+
+
+def test_names_files_extend_the_vocabulary_of_existing_concepts(fixture_kb):
+    assert fixture_kb.resolve("charley horse").id == "calf-cramp"
+
+
+def test_names_for_an_unknown_concept_are_reported(pack_copy):
+    (pack_copy / "names" / "bad.yaml").write_text("- {concept: nobody, lay_names: [x]}\n")
+    assert ("names/bad.yaml", "[0].concept", "unknown concept 'nobody'") in messages(pack_copy)

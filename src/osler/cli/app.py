@@ -19,6 +19,8 @@ app = typer.Typer(
 )
 knowledge_app = typer.Typer(help="Check and inspect the knowledge pack.", no_args_is_help=True)
 app.add_typer(knowledge_app, name="knowledge")
+eval_app = typer.Typer(help="Score osler on evaluation sets (vignettes, questions).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)

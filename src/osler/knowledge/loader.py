@@ -16,6 +16,8 @@ from osler.knowledge.schema import (
     ConceptEntry,
     ConditionFile,
     LinkSpec,
+    NamesEntry,
+    NoteEntry,
     PopulationSpec,
     ReferenceEntry,
     RuleEntry,
@@ -25,7 +27,7 @@ from osler.knowledge.schema import (
 from osler.model import Claim, Concept, ConceptKind, Population, Prior, RedFlagRule, Reference
 from osler.model.claim import claim_id
 
-KIND_FOLDERS = ("conditions", "findings", "drugs", "concepts", "references", "rules")
+KIND_FOLDERS = ("conditions", "findings", "drugs", "concepts", "references", "rules", "notes", "names")
 
 
 def default_pack_path() -> Path:
@@ -123,9 +125,35 @@ def load_pack(root: Path | None = None, *, strict: bool = False) -> Pack:
             rule = _validate(RuleEntry, item, rel, f"[{i}]", pack)
             if rule is not None:
                 _add_rule(pack, rule, rule.condition, rel, f"[{i}]")
+    for path, rel in _files(root, "names"):
+        for i, item in enumerate(_as_list(_read_yaml(path, rel, pack), rel, pack)):
+            names = _validate(NamesEntry, item, rel, f"[{i}]", pack)
+            if names is not None:
+                _extend_names(pack, names, rel, f"[{i}]")
+    for path, rel in _files(root, "notes"):
+        for i, item in enumerate(_as_list(_read_yaml(path, rel, pack), rel, pack)):
+            note = _validate(NoteEntry, item, rel, f"[{i}]", pack)
+            if note is not None:
+                claim = _link_claim(note.concept, note.relation, note.about, note, note.text)
+                if note.contested:
+                    claim = claim.model_copy(update={"hedged": True})
+                _add_claim(pack, claim, rel, f"[{i}]")
     if strict and pack.problems:
         raise PackError(sorted(pack.problems))
     return pack
+
+
+def _extend_names(pack: Pack, names: NamesEntry, rel: str, where: str) -> None:
+    concept = pack.concepts.get(names.concept)
+    if concept is None:
+        pack.problem(rel, f"{where}.concept", f"unknown concept '{names.concept}'")
+        return
+    pack.concepts[concept.id] = concept.model_copy(
+        update={
+            "lay_names": tuple(dict.fromkeys(concept.lay_names + names.lay_names)),
+            "synonyms": tuple(dict.fromkeys(concept.synonyms + names.synonyms)),
+        }
+    )
 
 
 def _as_list(data: Any, rel: str, pack: Pack) -> list[Any]:

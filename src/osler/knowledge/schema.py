@@ -7,6 +7,8 @@ A pack is a folder with these sub-folders (see docs/knowledge.md for the authori
 - ``findings/*.yaml``, ``drugs/*.yaml``, ``concepts/*.yaml`` — lists of concepts.
 - ``references/*.yaml`` — lists of references, each with a locator (DOI, PMID or URL).
 - ``rules/*.yaml`` — red-flag rules that do not belong to one condition, and shared-name rules.
+- ``notes/*.yaml`` — statements (text claims) about any existing concept, e.g. a drug's safe use.
+- ``names/*.yaml`` — extra lay names and synonyms for existing concepts.
 """
 
 from __future__ import annotations
@@ -234,6 +236,32 @@ class RuleEntry(RedFlagSpec):
     """A red-flag rule that stands on its own (not inside a condition file)."""
 
     condition: str | None = Field(default=None, pattern=SLUG)
+
+
+TextRelation = Literal[
+    "mechanism_of",
+    "epidemiology_of",
+    "self_care_for",
+    "see_doctor_for",
+    "misconception_about",
+    "outlook_of",
+    "safety_of",
+]
+
+
+class NoteEntry(StatementSpec):
+    """A statement attached to any existing concept from a `notes/*.yaml` file (e.g. a drug's safe dose)."""
+
+    concept: str = Field(pattern=SLUG)
+    relation: TextRelation
+
+
+class NamesEntry(Strict):
+    """Extra words for an existing concept, from a `names/*.yaml` file (so non-owners can extend vocabulary)."""
+
+    concept: str = Field(pattern=SLUG)
+    lay_names: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()
 
 
 class SharedNameEntry(Strict):

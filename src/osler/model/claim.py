@@ -23,7 +23,9 @@ The relation vocabulary is closed. Direction is always *subject relation object*
 | misconception_about   | condition                    | concept (opt.)    | text: a common belief and what evidence says    |
 | outlook_of            | condition                    | (optional)        | text: course and prognosis                      |
 
-The last six are *text relations*: their subject is the concept they describe and `text` carries the statement,
+| safety_of             | drug / treatment / any       | concept (opt.)    | text: safe use, doses, warnings, interactions   |
+
+The last seven are *text relations*: their subject is the concept they describe and `text` carries the statement,
 written in our own words. Every claim rests on references (`refs`) or evidence spans; a claim with neither is
 curated knowledge pending review and is counted by `osler stats`.
 """
@@ -54,6 +56,7 @@ Relation = Literal[
     "see_doctor_for",
     "misconception_about",
     "outlook_of",
+    "safety_of",
 ]
 CLAIM_RELATIONS: tuple[str, ...] = (
     "finding_of",
