@@ -72,7 +72,9 @@ class Osler:
         if revision is None:
             self.init()
         elif revision != head_revision():
-            raise StoreError(f"the database schema is at {revision}, this osler needs {head_revision()}: run 'osler init'")
+            raise StoreError(
+                f"the database schema is at {revision}, this osler needs {head_revision()}: run 'osler init'"
+            )
 
     @property
     def kb(self) -> KnowledgeBase:
