@@ -13,6 +13,7 @@ from osler.knowledge.lint import errors_only, lint_pack
 from osler.knowledge.loader import default_pack_path, load_pack
 from osler.model.describe import describe_concept
 from osler.model.knowledge_base import KnowledgeBase
+from osler.model.statistics import domain_stats
 from osler.store import (
     connect,
     current_revision,
@@ -88,8 +89,11 @@ class Osler:
         """Forget the cached view after a write."""
         self._kb = None
 
-    def stats(self) -> dict[str, int]:
+    def stats(self, domain: str | None = None) -> dict[str, int]:
+        """Counts of the whole database, or of one domain's conditions and the claims naming them."""
         self._require_schema()
+        if domain is not None:
+            return domain_stats(self.kb, domain)
         return stats(self.engine)
 
     def conditions(self) -> list[dict[str, Any]]:

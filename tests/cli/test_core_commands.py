@@ -89,3 +89,8 @@ def test_init_refuses_an_invalid_pack(cli, tmp_path):
     result = cli.run("init", "--pack", str(bad))
     assert result.returncode == 1
     assert "findings/extra.yaml" in result.stderr
+
+
+def test_stats_for_a_domain_counts_its_unsourced_claims(cli, tmp_path):
+    cli.json("init", "--pack", str(cli.pack))
+    assert cli.json("stats", "--domain", "nowhere")["conditions"] == 0

@@ -65,3 +65,13 @@ def test_knowledge_base_resolves_lay_names_and_brands(fixture_kb):
 def test_knowledge_base_suggests_close_names(fixture_kb):
     with pytest.raises(NotFound, match="did you mean"):
         fixture_kb.resolve("night cramp")
+
+
+def test_domain_stats_count_only_the_domains_conditions(fixture_kb):
+    from osler.model.statistics import domain_stats
+
+    numbers = domain_stats(fixture_kb, "legs-at-night")
+    assert numbers["conditions"] == 1
+    assert numbers["claims_without_reference"] == 1  # the curated misconception about night cramps
+    assert numbers["references"] == 2
+    assert domain_stats(fixture_kb, "nowhere")["claims"] == 0

@@ -32,9 +32,13 @@ def init(
 
 
 @app.command()
-def stats(db: str | None = DB_OPTION, json_out: bool = JSON_OPTION) -> None:
+def stats(
+    db: str | None = DB_OPTION,
+    domain: str | None = typer.Option(None, "--domain", help="Only this domain, e.g. legs-at-night."),
+    json_out: bool = JSON_OPTION,
+) -> None:
     """Count conditions, findings, drugs, claims, references and sourcing gaps."""
-    data = open_session(db).stats()
+    data = open_session(db).stats(domain)
     if json_out:
         print_json(data)
         return
