@@ -140,3 +140,16 @@ def test_names_files_extend_the_vocabulary_of_existing_concepts(fixture_kb):
 def test_names_for_an_unknown_concept_are_reported(pack_copy):
     (pack_copy / "names" / "bad.yaml").write_text("- {concept: nobody, lay_names: [x]}\n")
     assert ("names/bad.yaml", "[0].concept", "unknown concept 'nobody'") in messages(pack_copy)
+
+
+def test_a_name_shared_by_a_finding_and_a_condition_follows_kind_precedence(pack_copy):
+    edit(
+        pack_copy / "conditions" / "clot.yaml",
+        "lay_names: [blood clot in the leg]",
+        "lay_names: [blood clot in the leg, swollen calf]",
+    )
+    assert not any("swollen calf" in m for _, _, m in messages(pack_copy))
+    from osler.model.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.from_pack(load_pack(pack_copy))
+    assert [c.id for c in kb.lookup("swollen calf")] == ["leg-swelling", "clot"]

@@ -130,6 +130,9 @@ def _check_names(pack: Pack) -> list[PackProblem]:
     allowed = {normalize_name(s.name): set(s.concepts) for s in pack.shared_names}
     problems = []
     for name, ids in sorted(owners.items()):
+        kinds = [pack.concepts[cid].kind for cid in ids]
+        if len(set(kinds)) == len(kinds):
+            continue  # different kinds: resolved by KIND_PRECEDENCE in osler.model.names
         if len(ids) > 1 and not ids <= allowed.get(name, set()):
             first = sorted(ids)
             problems.append(

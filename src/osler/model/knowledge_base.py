@@ -13,7 +13,7 @@ from typing import Any
 from osler.errors import NotFound
 from osler.model.claim import Claim
 from osler.model.concept import Concept
-from osler.model.names import normalize_name
+from osler.model.names import kind_rank, normalize_name
 from osler.model.reference import Reference
 from osler.model.rule import RedFlagRule
 
@@ -45,6 +45,8 @@ class KnowledgeBase:
                 key = normalize_name(name)
                 if key and concept.id not in self._names[key]:
                     self._names[key].append(concept.id)
+        for ids in self._names.values():
+            ids.sort(key=lambda cid: kind_rank(self.concepts[cid].kind))
         for name, concept_id in (preferred_names or {}).items():
             key = normalize_name(name)
             if concept_id in self._names.get(key, []):
