@@ -34,5 +34,5 @@ def test_every_condition_code_is_valid_icd10cm():
 def test_unsourced_claims_are_a_small_minority():
     pack = load_pack()
     unsourced = [c for c in pack.claims.values() if not c.refs]
-    assert len(unsourced) <= 0.1 * len(pack.claims)
+    assert len(unsourced) <= 0.15 * len(pack.claims)
     assert all(c.review_status == "submitted" for c in unsourced)
