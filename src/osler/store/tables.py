@@ -156,3 +156,50 @@ review_events = Table(
     Column("comment", Text, nullable=False, default=""),
 )
 Index("ix_review_events_target", review_events.c.target_kind, review_events.c.target_id)
+
+
+# -- ingestion (migration 0002) -----------------------------------------------------------------------------
+
+passages = Table(
+    "passages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(64), ForeignKey("sources.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("item_id", String(160), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("focus", Text, nullable=False, default=""),
+    Column("qtype", String(64), nullable=False, default=""),
+    Column("url", Text, nullable=True),
+    Column("text", Text, nullable=False),
+)
+# Full-text index (not mirrored here): SQLite virtual table `passages_fts` (FTS5), PostgreSQL column
+# `passages.search` (tsvector, GIN index). Query them through `osler.store.sources.search_passages`.
+
+source_references = Table(
+    "source_references",
+    metadata,
+    Column("source_id", String(64), ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("reference_id", String(160), ForeignKey("bibliography.id", ondelete="CASCADE"), nullable=False),
+    Column("raw", Text, nullable=False),
+)
+
+candidate_concepts = Table(
+    "candidate_concepts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("normalized", Text, nullable=False, index=True),
+    Column("relation", String(32), nullable=False),
+    Column("slot", String(16), nullable=False),
+    Column("source_id", String(64), ForeignKey("sources.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("quote", Text, nullable=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("status", String(16), nullable=False, default="proposed"),
+)
+
+# -- columns added to existing tables by migration 0002 (ingestion) -------------------------------------------
+evidence.append_column(Column("strength", String(16), nullable=True))  # the grade this source gave the claim
+evidence.append_column(Column("hedged", Boolean, nullable=True))
+Index("ix_claims_key", claims.c.subject, claims.c.relation, claims.c.object)
