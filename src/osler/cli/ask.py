@@ -1,3 +1,91 @@
-"""CLI commands for the ask capability (registered on the shared Typer app)."""
+"""CLI commands for the ask capability: `osler ask` and `osler eval questions` (registered on the shared app)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from osler.answer import Asker, render_text
+from osler.answer.evaluate import load_questions, score_questions
+from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, eval_app, open_session, print_json
+from osler.knowledge.loader import load_pack
+from osler.model.knowledge_base import KnowledgeBase
+
+PACK_OPTION = typer.Option(
+    None,
+    "--pack",
+    help="Answer from this knowledge-pack folder instead of the database (no corpus passages).",
+)
+
+
+def _asker(db: str | None, pack: Path | None) -> Asker:
+    if pack is not None:
+        return Asker(KnowledgeBase.from_pack(load_pack(pack, strict=True)))
+    session = open_session(db)
+    return Asker(session.kb, engine=session.engine)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="A health question in plain words."),
+    audience: str = typer.Option("patient", "--audience", help="Who is asking: patient or clinician."),
+    db: str | None = DB_OPTION,
+    pack: Path | None = PACK_OPTION,
+    json_out: bool = JSON_OPTION,
+) -> None:
+    """Answer a question; every statement cites numbered references listed at the end."""
+    answer = _asker(db, pack).ask(question, audience)
+    if json_out:
+        print_json(answer.to_dict())
+        return
+    console.print(render_text(answer), markup=False)
+
+
+@eval_app.command("questions")
+def eval_questions(
+    file: Path = typer.Argument(..., help="Questions file (JSON lines with id, q, audience, facts)."),
+    db: str | None = DB_OPTION,
+    pack: Path | None = PACK_OPTION,
+    json_out: bool = JSON_OPTION,
+) -> None:
+    """Score answers on a questions file: fact coverage, safety/pitfall coverage, citations, readability."""
+    report = score_questions(_asker(db, pack), load_questions(file))
+    if json_out:
+        print_json(report)
+        return
+    _render_report(report)
+
+
+def _fmt(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _render_report(report: dict[str, Any]) -> None:
+    table = Table("id", "audience", "intent", "coverage", "FK grade", "missing facts", title="Questions")
+    for row in report["per_question"]:
+        table.add_row(
+            row["id"],
+            row["audience"],
+            row["intent"],
+            _fmt(row["coverage"]),
+            _fmt(row["fk_grade"]),
+            ", ".join(row["missing"]),
+        )
+    console.print(table)
+    summary = Table("measure", "value", title="Summary")
+    for key in (
+        "questions",
+        "mean_coverage",
+        "safety_coverage",
+        "pitfall_coverage",
+        "leg_block_coverage",
+        "broad_block_coverage",
+        "statements",
+        "cited_share",
+        "patient_fk_grade_mean",
+    ):
+        summary.add_row(key.replace("_", " "), _fmt(report[key]))
+    console.print(summary)

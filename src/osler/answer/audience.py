@@ -1,0 +1,118 @@
+"""Audience wording and readability.
+
+Readability is the Flesch-Kincaid grade level (Kincaid et al. 1975, "Derivation of new readability formulas
+for Navy enlisted personnel"): 0.39 x words per sentence + 11.8 x syllables per word - 15.59. Syllables are
+counted offline from pyphen's en_US hyphenation dictionary as hyphenation points + 1, the same rule textstat
+uses (textstat itself is not used: recent releases fetch a dictionary at run time).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyphen
+
+AUDIENCES: tuple[str, ...] = ("patient", "clinician")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+_SEMICOLON = re.compile(r";\s+([a-z])")
+_CLAUSE = re.compile(r"(, (?:but|yet|so|while|although|though|whereas|which means) |: (?=[a-z]))")
+
+# clinical word -> plain word, applied to patient wording only (whole words, case kept for the first letter)
+PLAIN_WORDS: dict[str, str] = {
+    "approximately": "about",
+    "physician": "doctor",
+    "clinician": "doctor",
+    "administer": "give",
+    "administered": "given",
+    "utilise": "use",
+    "utilize": "use",
+    "commence": "start",
+    "discontinue": "stop",
+    "discontinued": "stopped",
+    "sufficient": "enough",
+    "additional": "extra",
+    "frequently": "often",
+    "individuals": "people",
+    "individual": "person",
+    "prior to": "before",
+    "subsequently": "later",
+    "demonstrated": "shown",
+    "immediately": "right away",
+    "consequently": "so",
+    "nevertheless": "still",
+    "assistance": "help",
+    "medications": "medicines",
+    "medication": "medicine",
+}
+_PLAIN = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, PLAIN_WORDS), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=20000)
+def syllables(word: str) -> int:
+    """Syllables in a word: pyphen hyphenation points + 1 (hyphenated compounds counted part by part)."""
+    parts = [p for p in re.split(r"[-'’]", word.lower()) if p]
+    return sum(len(_dictionary().positions(p)) + 1 for p in parts) if parts else 0
+
+
+def fk_grade(text: str) -> float:
+    """Flesch-Kincaid grade level of a text (0 for text without words)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
+    syllable_count = sum(syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
+
+
+def plain(text: str) -> str:
+    """Patient wording: common clinical words swapped for plain ones, clauses after a semicolon made sentences."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        plain_word = PLAIN_WORDS[word.lower()]
+        return plain_word[0].upper() + plain_word[1:] if word[0].isupper() else plain_word
+
+    text = _PLAIN.sub(swap, text)
+    text = _SEMICOLON.sub(lambda m: ". " + m.group(1).upper(), text)
+    return split_clauses(text)
+
+
+def split_clauses(text: str) -> str:
+    """Long sentences cut where a new clause starts (', but ...', ', so ...', ': ...'), when both parts are
+    long enough to stand alone: plain-language guidance favours short sentences."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        parts = _CLAUSE.split(sentence)
+        current = parts[0]
+        for i in range(1, len(parts), 2):
+            joiner, rest = parts[i], parts[i + 1]
+            if _words(current) >= 6 and _words(rest) >= 5 and not current.rstrip().endswith(")"):
+                word = joiner.strip(" ,:").capitalize()
+                current = current.rstrip() + ". " + (f"{word} {rest}" if word else rest[0].upper() + rest[1:])
+            else:
+                current += joiner + rest
+        out.append(current)
+    return " ".join(out)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def check_audience(audience: str) -> str:
+    """The audience name, validated."""
+    from osler.errors import InputError
+
+    if audience not in AUDIENCES:
+        raise InputError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
+    return audience
