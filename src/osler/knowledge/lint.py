@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-import simple_icd_10_cm as icd
-
 from osler.errors import PackProblem
 from osler.knowledge.loader import Pack, load_pack
 from osler.model.names import normalize_name
@@ -90,6 +88,8 @@ def _check_concept_links(pack: Pack) -> list[PackProblem]:
 
 
 def _check_codes(pack: Pack) -> list[PackProblem]:
+    import simple_icd_10_cm as icd  # slow to import (~3 s): only when a pack is linted
+
     problems = []
     for cond_id, cond in pack.condition_files.items():
         for i, code in enumerate(cond.icd10):

@@ -1,0 +1,67 @@
+"""Throughput of a whole `osler check --batch` process on the dev vignettes repeated to ~3000 cases.
+
+Run: python bench/check_batch.py [--cases 3000] [--pack PATH]; appends a line to bench/RESULTS.md.
+Times the full process (interpreter start, imports, knowledge loading, checking, JSON output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=3000)
+    parser.add_argument("--pack", default=str(ROOT / "src" / "osler" / "knowledge" / "data"))
+    args = parser.parse_args()
+    shared = Path(os.environ.get("OSLER_SHARED_DIR", ROOT.parent / "shared"))
+    source = shared / "eval" / "vignettes-dev.jsonl"
+    cases = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = []
+    for i in range(args.cases):
+        case = cases[i % len(cases)]
+        rows.append(
+            {"id": f"{case['id']}-{i}", "text": case["text"], "age": case.get("age"), "sex": case.get("sex")}
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        cmd = [sys.executable, "-m", "osler", "check", "--batch", str(batch), "--pack", args.pack]
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        elapsed = time.perf_counter() - start
+        startup_cmd = [sys.executable, "-c", "import osler.cli"]
+        s0 = time.perf_counter()
+        subprocess.run(startup_cmd, check=True)
+        startup = time.perf_counter() - s0
+    out_lines = done.stdout.splitlines()
+    assert len(out_lines) == len(rows), "one output line per case"
+    rate = len(rows) / elapsed
+    line = (
+        f"| {date.today().isoformat()} | check --batch | {len(rows)} cases | {elapsed:.2f} s | {rate:.0f} cases/s "
+        f"| import of osler.cli alone {startup:.2f} s | {platform.python_version()} {platform.machine()} "
+        f"{os.cpu_count()} CPUs |"
+    )
+    print(line)
+    results = ROOT / "bench" / "RESULTS.md"
+    header = "\n## Symptom checker batch throughput (bench/check_batch.py)\n\n| date | what | size | time | rate | note | machine |\n|---|---|---|---|---|---|---|\n"
+    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+    if "## Symptom checker batch throughput" not in text:
+        text += header
+    text = text.rstrip("\n") + "\n" + line + "\n"
+    results.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""Ranking conditions: naive-Bayes log-odds with a leak term, normalised against 'something else'.
+
+Every number comes from `osler.check.weights` (the one mapping from knowledge to numbers); this module only
+gathers the claims. Only conditions with at least one present finding they list (or that the person names as
+their own) enter the differential. Probabilities are a softmax over the candidates and a 'something else'
+remainder, so they sum to at most 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from osler.check import weights as W
+from osler.check.parse import Parsed, Parser
+from osler.model.claim import Claim
+from osler.model.knowledge_base import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Link:
+    """One finding claim of a condition, reduced to what the model needs."""
+
+    finding: str
+    p: float
+    strength: str
+    polarity: str
+    refs: tuple[str, ...]
+    direct: bool = True
+
+
+@dataclass
+class Evidence:
+    """One piece of evidence for or against a condition, with its weight and citations."""
+
+    concept: str
+    kind: str
+    weight: float
+    citations: tuple[str, ...] = ()
+
+
+@dataclass
+class Scored:
+    """A condition's score, probability and the evidence behind it."""
+
+    condition: str
+    score: float
+    probability: float = 0.0
+    supporting: list[Evidence] = field(default_factory=list)
+    opposing: list[Evidence] = field(default_factory=list)
+
+
+def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -> bool:
+    pop = claim.population
+    if pop.min_age is not None and age is not None and age < pop.min_age:
+        return False
+    if pop.max_age is not None and age is not None and age > pop.max_age:
+        return False
+    if pop.sex is not None and sex is not None and sex != pop.sex:
+        return False
+    if pop.pregnant is not None and pop.pregnant != pregnant:
+        return False
+    return True
+
+
+class Model:
+    """The condition-finding likelihoods of one knowledge base, indexed once."""
+
+    def __init__(self, kb: KnowledgeBase, parser: Parser) -> None:
+        self.kb = kb
+        self.parser = parser
+        self.links: dict[str, dict[str, Link]] = {}
+        self.by_finding: dict[str, set[str]] = defaultdict(set)
+        self.background: dict[str, float] = {}
+        for finding in kb.of_kind("finding"):
+            self.background[finding.id] = W.background(finding.attributes.get("category"))
+        for condition in kb.conditions():
+            links: dict[str, Link] = {}
+            claims = kb.claims_to(condition.id, "finding_of", "red_flag_for")
+            for claim in sorted(claims, key=lambda c: (c.relation != "finding_of", c.id)):
+                if claim.subject in links or claim.subject not in kb.concepts:
+                    continue
+                links[claim.subject] = Link(
+                    claim.subject, W.claim_frequency(claim), claim.strength, claim.polarity, claim.refs
+                )
+            for link in list(links.values()):
+                if link.polarity != "positive":
+                    continue
+                for general in parser.ancestors(link.finding):
+                    known = links.get(general)
+                    if known is None or (not known.direct and known.p < link.p):
+                        links[general] = Link(
+                            general, link.p, link.strength, "positive", link.refs, direct=False
+                        )
+            self.links[condition.id] = links
+            for link in links.values():
+                if link.polarity == "positive":
+                    self.by_finding[link.finding].add(condition.id)
+        self.causes_of_drug: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+        for claim in kb.claims.values():
+            if claim.relation == "adverse_effect_of" and claim.object and claim.subject in self.links:
+                self.causes_of_drug[claim.object].append((claim.subject, claim))
+            elif claim.relation == "causes" and claim.object in self.links:
+                cause = kb.get(claim.subject)
+                if cause is not None and cause.kind in ("drug", "drug_class"):
+                    self.causes_of_drug[cause.id].append((claim.object, claim))
+
+    def _drug_ids(self, parsed: Parsed) -> set[str]:
+        out: set[str] = set()
+        stack = list(parsed.drugs)
+        while stack:
+            drug = stack.pop()
+            if drug not in out:
+                out.add(drug)
+                stack.extend(self.kb.classes_of(drug))
+        return out
+
+    def rank(self, parsed: Parsed) -> tuple[list[Scored], float]:
+        """Candidate conditions ranked by posterior probability, and the 'something else' remainder."""
+        present = parsed.present()
+        candidates: set[str] = set(parsed.conditions) & set(self.links)
+        for finding in present:
+            candidates |= self.by_finding.get(finding, set())
+        drugs = self._drug_ids(parsed)
+        scored = [self._score(c, parsed, present, drugs) for c in sorted(candidates)]
+        scored = [s for s in scored if any(self._enters(e) for e in s.supporting)]
+        other = W.PRIOR_WEIGHT * math.log(W.OTHER_PRIOR)
+        top = max([other, *(s.score for s in scored)])
+        total = math.exp(other - top) + sum(math.exp(s.score - top) for s in scored)
+        for s in scored:
+            s.probability = math.exp(s.score - top) / total
+        scored.sort(key=lambda s: (-s.probability, s.condition))
+        return scored, math.exp(other - top) / total
+
+    def _score(self, condition: str, parsed: Parsed, present: set[str], drugs: set[str]) -> Scored:
+        concept = self.kb.concepts[condition]
+        prior = concept.prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if concept.prior else 0.001
+        result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
+        links = self.links[condition]
+        for finding in sorted(parsed.findings):
+            state = parsed.findings[finding]
+            link = links.get(finding)
+            b = self.background.get(finding, W.DEFAULT_BACKGROUND)
+            if state.present:
+                if state.source == "implied" and self._covered_by_specific(finding, present, links):
+                    continue
+                if link is not None:
+                    w = W.present_weight(link.p, b, link.strength)
+                    self._add(result, Evidence(finding, "finding", w, link.refs))
+                elif state.source != "implied" and not (self.parser.ancestors(finding) & links.keys()):
+                    result.score += W.unexplained_weight(b)
+            elif link is not None and link.direct:
+                w = W.absent_weight(link.p, b, link.strength)
+                self._add(result, Evidence(finding, "finding", w, link.refs))
+        for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
+            for claim in self.kb.claims_from(subject, "risk_factor_for"):
+                if claim.object == condition and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):
+                    self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
+        for drug in sorted(drugs):
+            for cause, claim in self.causes_of_drug.get(drug, ()):
+                if cause == condition:
+                    self._add(result, Evidence(drug, "medicine", W.drug_lr(claim), claim.refs))
+        if condition in parsed.conditions:
+            self._add(result, Evidence(condition, "named", math.log(W.NAMED_CONDITION_LR)))
+        return result
+
+    def _enters(self, evidence: Evidence) -> bool:
+        """Evidence that lets a condition enter: the person names it, or a finding other than timing."""
+        if evidence.kind == "named":
+            return True
+        if evidence.kind != "finding":
+            return False
+        concept = self.kb.concepts.get(evidence.concept)
+        return concept is not None and concept.attributes.get("category") != "timing"
+
+    def _covered_by_specific(self, finding: str, present: set[str], links: dict[str, Link]) -> bool:
+        return any(
+            f in links and links[f].direct and finding in self.parser.ancestors(f)
+            for f in present
+            if f != finding
+        )
+
+    @staticmethod
+    def _add(result: Scored, evidence: Evidence) -> None:
+        result.score += evidence.weight
+        if evidence.weight > 0:
+            result.supporting.append(evidence)
+        elif evidence.weight < 0:
+            result.opposing.append(evidence)

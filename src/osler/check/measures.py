@@ -1,0 +1,136 @@
+"""Vital signs and laboratory values in free text ('RR 32', 'SpO2 88%', 'BP 80/50', 'potassium 2.9').
+
+Each reading becomes a quantity in the units the knowledge pack's `measure` attributes use (for example
+`temperature_c`, `glucose_mg_dl`); readings written in other common units are converted. A reading needs a word
+naming what was measured, so 'over 38 degrees for days' (the weather) is not a temperature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from osler.check.text import fold
+
+# quantity -> words that name it (longest first within the pattern)
+QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
+    "temperature_c": ("temperature", "temp", "fever of", "fever", "t"),
+    "heart_rate": ("heart rate", "pulse rate", "pulse", "hr", "heart rate of"),
+    "respiratory_rate": ("respiratory rate", "resp rate", "breathing rate", "rr", "resps"),
+    "spo2": (
+        "oxygen saturation",
+        "oxygen sats",
+        "oxygen level",
+        "o2 sats",
+        "o2 sat",
+        "spo2",
+        "sao2",
+        "sats",
+        "sat",
+    ),
+    "glucose_mg_dl": ("blood glucose", "blood sugar", "glucose", "sugar level", "sugars", "bm", "cbg"),
+    "potassium_mmol_l": ("potassium", "k"),
+    "sodium_mmol_l": ("sodium", "na"),
+    "magnesium_mg_dl": ("magnesium",),
+    "calcium_mg_dl": ("corrected calcium", "calcium", "ca"),
+    "ck_u_l": ("creatine kinase", "creatine phosphokinase", "cpk", "ck"),
+    "alt_u_l": ("alanine aminotransferase", "alt", "sgpt"),
+    "tsh_miu_l": ("tsh",),
+    "b12_pg_ml": ("vitamin b12", "b12"),
+    "ferritin_ng_ml": ("ferritin",),
+    "hemoglobin_g_dl": ("hemoglobin", "haemoglobin", "hgb", "hb"),
+    "hba1c_percent": ("hba1c", "a1c"),
+    "creatinine_mg_dl": ("creatinine", "cr"),
+    "platelets_10e9_l": ("platelet count", "platelets", "plt"),
+    "abi": ("ankle brachial index", "ankle-brachial index", "abi"),
+    "inr": ("inr",),
+    "peak_flow_percent": ("peak flow",),
+}
+
+_FILLER = r"(?:\s*(?:is|was|of|at|=|:|reading|reads|level|count|measured|now|about|around|approximately|only|just|over|under|below|above|up to|down to)\s*)*"
+_NUMBER = r"(-?\d{1,5}(?:\.\d+)?)"
+_UNIT = r"\s*(°\s*[cf]|degrees?\s*[cf]?|[cf]\b|%|mmol|umol|µmol|pmol|g/l|mg/dl|mg|bpm|/min)?"
+
+
+def _quantity_pattern() -> re.Pattern[str]:
+    words = sorted({w for ws in QUANTITY_WORDS.values() for w in ws}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b({alternatives})\b{_FILLER}\s*{_NUMBER}{_UNIT}")
+
+
+_PATTERN = _quantity_pattern()
+_WORD_TO_QUANTITY = {w: q for q, ws in QUANTITY_WORDS.items() for w in ws}
+_BP = re.compile(r"\b(?:bp|blood pressure)\b[^0-9]{0,30}?(\d{2,3})s?\s*(?:/|over)\s*(\d{2,3})s?")
+_BARE_TEMPERATURE = re.compile(r"\b(\d{2,3}(?:\.\d)?)\s*°\s*([cf])\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One measured value, converted to the pack's units, with the text it came from."""
+
+    quantity: str
+    value: float
+    text: str
+
+
+def _convert(quantity: str, value: float, unit: str) -> float | None:
+    unit = unit.replace(" ", "")
+    if quantity == "temperature_c":
+        if value > 45 or unit.endswith("f"):
+            value = (value - 32) * 5 / 9
+        return round(value, 2) if 25 <= value <= 45 else None
+    if quantity == "glucose_mg_dl" and (unit == "mmol" or value < 35):
+        return value * 18.0
+    if quantity == "calcium_mg_dl" and (unit == "mmol" or value < 4.5):
+        return value * 4.008
+    if quantity == "magnesium_mg_dl" and unit == "mmol":
+        return value * 2.43
+    if quantity == "hemoglobin_g_dl" and (unit == "g/l" or value > 25):
+        return value / 10
+    if quantity == "creatinine_mg_dl" and (unit in ("umol", "µmol") or value > 20):
+        return value / 88.4
+    if quantity == "b12_pg_ml" and unit == "pmol":
+        return value * 1.355
+    if quantity == "spo2" and not 40 <= value <= 100:
+        return None
+    if quantity in ("heart_rate", "respiratory_rate") and not 3 <= value <= 300:
+        return None
+    return value
+
+
+def find_readings(text: str) -> list[Reading]:
+    """Every vital sign or laboratory reading written in the text, in order of appearance."""
+    folded = fold(text).replace("\u00b0", "°")
+    found: list[tuple[int, Reading]] = []
+    for m in _BP.finditer(folded):
+        found.append((m.start(), Reading("systolic_bp", float(m.group(1)), m.group(0))))
+        found.append((m.start() + 1, Reading("diastolic_bp", float(m.group(2)), m.group(0))))
+    for m in _PATTERN.finditer(folded):
+        word, number, unit = m.group(1), m.group(2), (m.group(3) or "")
+        quantity = _WORD_TO_QUANTITY[word]
+        if word == "t" and not unit:
+            continue
+        if quantity == "systolic_bp":
+            continue
+        value = _convert(quantity, float(number), unit)
+        if value is not None:
+            found.append((m.start(), Reading(quantity, value, m.group(0))))
+    taken = {r.quantity for _, r in found}
+    if "temperature_c" not in taken:
+        for m in _BARE_TEMPERATURE.finditer(folded):
+            value = _convert("temperature_c", float(m.group(1)), m.group(2))
+            if value is not None:
+                found.append((m.start(), Reading("temperature_c", value, m.group(0))))
+    found.sort(key=lambda pair: pair[0])
+    return [reading for _, reading in found]
+
+
+def in_range(measure: dict[str, float], value: float) -> bool:
+    """True when a value falls in a finding's measure range [low, high)."""
+    low = measure.get("low")
+    high = measure.get("high")
+    if low is not None and value < float(low):
+        return False
+    if high is not None and value >= float(high):
+        return False
+    return True

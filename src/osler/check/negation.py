@@ -1,0 +1,74 @@
+"""Negation scopes in symptom text, after NegEx (Chapman et al., J Biomed Inform 2001;34:301-10).
+
+A trigger ('no', 'denies', 'without', "doesn't" ...) opens a scope that runs forward over a list of findings
+('no numbness, tingling or weakness') and closes at the end of the clause: sentence punctuation, a contrasting
+word ('but', 'just', 'apart from'), or a new clause with its own subject (', I ...', 'and she ...'). A match that
+starts inside a scope, or that has a trigger inside its own span ('my calves don't go hard'), is negated.
+Words that describe inability ("can't", "won't") are symptoms, not negations, and are not triggers.
+"""
+
+from __future__ import annotations
+
+from osler.check.text import BREAKS, Token
+
+TRIGGERS = frozenset(
+    """no not without denies deny denied denying never none neither nor dont doesnt didnt isnt arent wasnt werent
+    hasnt havent hadnt nothing nobody free absent negative""".split()
+)
+"""Words that open a negation scope."""
+
+PSEUDO = frozenset({("not", "sure"), ("no", "longer"), ("not", "only"), ("no", "better"), ("not", "better")})
+"""Two-word phrases that start with a trigger but do not negate."""
+
+TERMINATORS = frozenset(
+    """but however although though except apart yet just only still which who whereas while because since
+    so otherwise instead aside besides other than then until unless""".split()
+)
+"""Words that close a negation scope."""
+
+SUBJECTS = frozenset(
+    """i im ive id he hes she shes they theyre we it its my his her their our this that there mother father
+    wife husband son daughter partner""".split()
+)
+"""Words that begin a new clause after a comma or 'and', closing the scope."""
+
+MAX_SCOPE = 10
+
+
+def negated_positions(tokens: list[Token]) -> tuple[set[int], set[int]]:
+    """Token positions inside a negation scope, and the positions of the triggers themselves."""
+    scoped: set[int] = set()
+    triggers: set[int] = set()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        word = tok.surface
+        if word not in TRIGGERS:
+            continue
+        nxt = tokens[i + 1].surface if i + 1 < n else ""
+        if (word, nxt) in PSEUDO:
+            continue
+        triggers.add(i)
+        j = i + 1
+        while j < n and j - i <= MAX_SCOPE:
+            cur = tokens[j].surface
+            if cur in BREAKS or cur in TERMINATORS:
+                break
+            if cur in (",", "and") and j + 1 < n and tokens[j + 1].surface in SUBJECTS:
+                break
+            if cur == "," and j + 1 < n and tokens[j + 1].surface == "and":
+                if j + 2 < n and tokens[j + 2].surface in SUBJECTS:
+                    break
+            scoped.add(j)
+            j += 1
+    return scoped, triggers
+
+
+def is_negated(positions: tuple[int, ...], scoped: set[int], triggers: set[int]) -> bool:
+    """True when a match at these token positions lies in a negation scope or spans a trigger."""
+    if not positions:
+        return False
+    start, end = min(positions), max(positions)
+    if start in scoped:
+        return True
+    own = set(positions)
+    return any(start < t < end and t not in own for t in triggers)

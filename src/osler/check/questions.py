@@ -1,0 +1,127 @@
+"""Next questions: what to ask to narrow the differential or to catch a missed emergency.
+
+1. Red-flag questions first: a finding not yet known which, if present, would make a red-flag rule fire at a
+   level more urgent than the current triage (rules tied to a condition count only when that condition is in the
+   differential).
+2. Then findings ranked by expected information gain: the expected drop in Shannon entropy of the differential
+   (including 'something else') after a yes/no answer, with P(yes | condition) from the same likelihoods the
+   model ranks with (sequential diagnosis after Gorry & Barnett, Comput Biomed Res 1968;1:490-507).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from osler.check import weights as W
+from osler.check.infer import Model, Scored
+from osler.check.parse import Parsed
+from osler.model.rule import TRIAGE_ORDER
+
+OPTIONS = ("yes", "no", "not sure")
+MAX_QUESTIONS = 5
+MAX_RED_FLAG_QUESTIONS = 3
+TOP_CONDITIONS = 6
+
+
+@dataclass
+class Question:
+    """A next question about one finding, its plain-language text, and why it is asked."""
+
+    finding: str
+    text: str
+    reason: str
+    gain: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": f"q-{self.finding}",
+            "text": self.text,
+            "finding": self.finding,
+            "options": list(OPTIONS),
+        }
+
+
+def _entropy(probs: list[float]) -> float:
+    return -sum(p * math.log2(p) for p in probs if p > 0)
+
+
+def _question_text(model: Model, finding: str) -> str:
+    concept = model.kb.concepts[finding]
+    text = concept.attributes.get("question")
+    return str(text) if text else f"Do you have this: {concept.name.lower()}?"
+
+
+def expected_gain(model: Model, finding: str, ranked: list[Scored], other: float) -> float:
+    """Expected entropy reduction (bits) of the differential from asking about one finding."""
+    return _gain(model, finding, ranked, _normalised(ranked, other))
+
+
+def _normalised(ranked: list[Scored], other: float) -> list[float]:
+    prior = [s.probability for s in ranked] + [other]
+    total = sum(prior)
+    return [p / total for p in prior] if total > 0 else []
+
+
+def _gain(model: Model, finding: str, ranked: list[Scored], prior: list[float]) -> float:
+    if not prior:
+        return 0.0
+    b = model.background.get(finding, W.DEFAULT_BACKGROUND)
+    likes = [model.links[s.condition].get(finding) for s in ranked]
+    p_yes_given = [link.p if link is not None else W.LEAK for link in likes] + [b]
+    joint_yes = [p * q for p, q in zip(prior, p_yes_given, strict=True)]
+    p_yes = sum(joint_yes)
+    if p_yes <= 0 or p_yes >= 1:
+        return 0.0
+    joint_no = [p - j for p, j in zip(prior, joint_yes, strict=True)]
+    # H(prior) - E[H(posterior)] = H(prior) - H(joint) + H(answer), all in bits
+    return _entropy(prior) - _entropy(joint_yes + joint_no) + _entropy([p_yes, 1 - p_yes])
+
+
+def next_questions(
+    model: Model, parsed: Parsed, ranked: list[Scored], other: float, level: str, limit: int = MAX_QUESTIONS
+) -> list[Question]:
+    """Up to `limit` questions: red-flag findings that could raise the triage level, then the most informative."""
+    known = set(parsed.findings)
+    present = parsed.present()
+    top = ranked[:TOP_CONDITIONS]
+    in_differential = {s.condition for s in top}
+    out: list[Question] = []
+    red: list[tuple[int, float, str, str]] = []
+    for rule in model.kb.rules.values():
+        if rule.review_status == "rejected" or TRIAGE_ORDER[rule.level] <= TRIAGE_ORDER[level]:
+            continue
+        if rule.condition is not None and rule.condition not in in_differential:
+            continue
+        missing = [f for f in rule.all_of if f not in present]
+        have_any = sum(1 for f in rule.any_of if f in present)
+        if len(missing) > 1 or (missing and rule.any_of and have_any < rule.min_any):
+            continue
+        if not missing and rule.any_of and have_any != rule.min_any - 1:
+            continue
+        for finding in missing or [f for f in rule.any_of if f not in present]:
+            if finding in known or finding not in model.kb.concepts:
+                continue
+            if rule.fires(present | {finding}, parsed.age, parsed.sex, parsed.pregnant):
+                gain = expected_gain(model, finding, top, other)
+                red.append((-TRIAGE_ORDER[rule.level], -gain, finding, rule.reason))
+    seen: set[str] = set()
+    for _, neg_gain, finding, reason in sorted(red):
+        if finding in seen or len(out) >= min(limit, MAX_RED_FLAG_QUESTIONS):
+            continue
+        seen.add(finding)
+        out.append(Question(finding, _question_text(model, finding), reason, -neg_gain))
+    candidates: set[str] = set()
+    for scored in top:
+        candidates |= {f for f, link in model.links[scored.condition].items() if link.direct}
+    prior = _normalised(top, other)
+    gains = sorted(
+        (-_gain(model, f, top, prior), f) for f in candidates - known - seen if f in model.kb.concepts
+    )
+    for neg_gain, finding in gains:
+        if len(out) >= limit or -neg_gain <= 1e-6:
+            break
+        out.append(
+            Question(finding, _question_text(model, finding), "helps tell the likely causes apart", -neg_gain)
+        )
+    return out

@@ -1,0 +1,261 @@
+"""Tokens for matching symptom text: lower-cased words with light stemming and lay-word folding.
+
+The same `canonical` function is applied to the words of every concept name and to the words a person types, so
+'my calves were aching' and the name 'calf pain' meet on the tokens `calf` and `pain`. The folding table holds only
+general English and lay-medical equivalences (British/American spelling, plural and verb endings, everyday words
+for body parts and bodily functions), never phrases from particular cases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[.,;:!?()]")
+
+BREAKS = frozenset(".;:!?()")
+"""Punctuation that ends a sentence or clause for matching and negation."""
+
+STOPWORDS = frozenset(
+    """a an the my mine me i im ive id ill is am are was were be been being to of in on at for with by from into
+    onto and or it its itll this that these those have has had having do does did doing so very really just
+    get gets got getting gotten like as your you youre he hes his him she shes her hers they theyre them their
+    we our us also bit lot lots quite some any too then there here what about around than which who whom
+    would could should will shall may might must can such own kind sort way thing things stuff yet""".split()
+)
+"""Function words ignored when matching names (negation words are kept: they matter)."""
+
+# Whole-word folding after lower-casing: British -> American spelling and irregular forms.
+_IRREGULAR: dict[str, str] = {
+    "feet": "foot",
+    "teeth": "tooth",
+    "children": "child",
+    "kids": "child",
+    "kid": "child",
+    "women": "woman",
+    "men": "man",
+    "calves": "calf",
+    "halves": "half",
+    "swollen": "swell",
+    "swelled": "swell",
+    "puffy": "swell",
+    "puffier": "swell",
+    "puffed": "swell",
+    "bloated": "bloat",
+    "threw": "throw",
+    "thrown": "throw",
+    "vomited": "vomit",
+    "vomiting": "vomit",
+    "sick": "sick",
+    "worse": "worse",
+    "worst": "worse",
+    "better": "better",
+    "best": "best",
+    "ached": "pain",
+    "aches": "pain",
+    "aching": "pain",
+    "achy": "pain",
+    "ache": "pain",
+    "hurt": "pain",
+    "hurts": "pain",
+    "hurting": "pain",
+    "painful": "pain",
+    "pains": "pain",
+    "sore": "pain",
+    "soreness": "pain",
+    "tender": "tender",
+    "tenderness": "tender",
+    "tummy": "belly",
+    "stomach": "belly",
+    "abdomen": "belly",
+    "abdominal": "belly",
+    "pee": "urine",
+    "peeing": "urine",
+    "wee": "urine",
+    "weeing": "urine",
+    "urinate": "urine",
+    "urinating": "urine",
+    "urination": "urine",
+    "urinary": "urine",
+    "poo": "stool",
+    "poop": "stool",
+    "pooing": "stool",
+    "stools": "stool",
+    "faeces": "stool",
+    "feces": "stool",
+    "breathe": "breath",
+    "breathing": "breath",
+    "breaths": "breath",
+    "breathed": "breath",
+    "breathless": "breathless",
+    "breathlessness": "breathless",
+    "tired": "tired",
+    "tiredness": "tired",
+    "exhausted": "tired",
+    "exhaustion": "tired",
+    "weary": "tired",
+    "dizzy": "dizzy",
+    "dizziness": "dizzy",
+    "lightheaded": "dizzy",
+    "numbness": "numb",
+    "tingly": "tingle",
+    "tingling": "tingle",
+    "itchy": "itch",
+    "itching": "itch",
+    "itches": "itch",
+    "colour": "color",
+    "coloured": "color",
+    "colored": "color",
+    "grey": "gray",
+    "mum": "mother",
+    "mom": "mother",
+    "mummy": "mother",
+    "mommy": "mother",
+    "dad": "father",
+    "daddy": "father",
+    "nappies": "diaper",
+    "nappy": "diaper",
+    "diapers": "diaper",
+    "sweaty": "sweat",
+    "sweating": "sweat",
+    "sweats": "sweat",
+    "sweated": "sweat",
+    "cramping": "cramp",
+    "cramps": "cramp",
+    "cramped": "cramp",
+    "crampy": "cramp",
+    "walking": "walk",
+    "walked": "walk",
+    "walks": "walk",
+    "lying": "lie",
+    "lay": "lie",
+    "tablets": "tablet",
+    "pills": "pill",
+    "meds": "medicine",
+    "medication": "medicine",
+    "medications": "medicine",
+    "medicines": "medicine",
+    "woke": "wake",
+    "waking": "wake",
+    "wakes": "wake",
+    "waken": "wake",
+    "nighttime": "night",
+    "nights": "night",
+    "nightly": "night",
+    "dont": "not",
+    "doesnt": "not",
+    "didnt": "not",
+    "isnt": "not",
+    "arent": "not",
+    "wasnt": "not",
+    "werent": "not",
+    "no": "not",
+    "never": "not",
+}
+
+_SPELLING = (
+    ("oesophag", "esophag"),
+    ("haem", "hem"),
+    ("aem", "em"),
+    ("oedem", "edem"),
+    ("oea", "ea"),
+    ("paed", "ped"),
+    ("ischaem", "ischem"),
+    ("tumour", "tumor"),
+    ("faec", "fec"),
+    ("isation", "ization"),
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and apostrophes (so "don't" becomes 'dont')."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return folded.replace("'", "").replace("\u2019", "").replace("`", "")
+
+
+def _stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    for old, new in _SPELLING:
+        if old in word:
+            word = word.replace(old, new)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
+            base = base[:-1]
+        return base
+    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
+        base = word[:-2]
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
+            base = base[:-1]
+        return base
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        return word[:-1]
+    return word
+
+
+def canonical(word: str) -> str:
+    """The matching form of one lower-cased word: irregular folding, then light suffix stripping."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    stem = _stem(word)
+    return _IRREGULAR.get(stem, stem)
+
+
+# Multi-word lay expressions folded to one token before matching (general English, not case wording).
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{pattern}\b"), replacement)
+    for pattern, replacement in (
+        (r"(?:threw|throw|throwing|thrown|chucking|chucked) up", "vomit"),
+        (r"being sick|been sick|was sick", "vomit"),
+        (r"sick to (?:my|her|his|the) stomach", "nausea"),
+        (r"feel(?:s|ing)? sick|felt sick", "nausea"),
+        (
+            r"short of breath|out of breath|shortness of breath|hard to breathe|struggling to breathe",
+            "breathless",
+        ),
+        (r"light headed|light-headed", "dizzy"),
+        (r"pins and needles", "tingle"),
+        (r"runny nose|running nose", "runny nose"),
+        (r"passed out|passing out|pass out", "faint"),
+        (r"blacked out|blacking out", "faint"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a text: its matching form, its surface form and its position."""
+
+    form: str
+    surface: str
+    index: int
+
+    @property
+    def is_break(self) -> bool:
+        return self.surface in BREAKS
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens (words, numbers and clause punctuation) in matching form."""
+    folded = fold(text)
+    for pattern, replacement in _PHRASES:
+        folded = pattern.sub(replacement, folded)
+    out: list[Token] = []
+    for match in _TOKEN.finditer(folded):
+        surface = match.group(0)
+        form = surface if surface in BREAKS or surface == "," else canonical(surface)
+        out.append(Token(form, surface, len(out)))
+    return out
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The content tokens of a concept name, in order, without stop words and punctuation."""
+    forms = [t.form for t in tokenize(name) if not t.is_break and t.surface != ","]
+    content = tuple(f for f in forms if f not in STOPWORDS)
+    return content or tuple(forms)

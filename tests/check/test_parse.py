@@ -1,0 +1,113 @@
+"""Reading text: names, negation over lists, readings, the person, medicines and answers."""
+
+from __future__ import annotations
+
+from osler.check import CaseInput
+from osler.check.measures import find_readings
+from osler.check.negation import negated_positions
+from osler.check.person import read_person
+from osler.check.text import tokenize
+
+
+def test_lay_name_is_found_as_a_present_finding(checker):
+    parsed = checker.parse(CaseInput("My calf goes rock hard every night"))
+    assert parsed.findings["calf-cramp"].present
+
+
+def test_implied_general_finding_is_added(checker):
+    parsed = checker.parse(CaseInput("my calf goes rock hard"))
+    assert parsed.findings["leg-pain"].present
+    assert parsed.findings["leg-pain"].source == "implied"
+
+
+def test_negated_finding_is_absent(checker):
+    parsed = checker.parse(CaseInput("No swollen calf."))
+    assert parsed.findings["leg-swelling"].present is False
+
+
+def test_negation_scope_runs_over_a_list():
+    tokens = tokenize("no numbness or tingling, I feel fine")
+    scoped, _ = negated_positions(tokens)
+    words = {tokens[i].surface for i in scoped}
+    assert {"numbness", "tingling"} <= words
+    assert "fine" not in words
+
+
+def test_negation_stops_at_but():
+    tokens = tokenize("no fever but a bad cough")
+    scoped, _ = negated_positions(tokens)
+    assert "cough" not in {tokens[i].surface for i in scoped}
+
+
+def test_cannot_is_a_symptom_not_a_negation():
+    tokens = tokenize("I can't keep my legs still")
+    scoped, triggers = negated_positions(tokens)
+    assert not scoped and not triggers
+
+
+def test_temperature_reading_makes_the_measure_finding_present(checker):
+    parsed = checker.parse(CaseInput("my temperature is 40.1 today"))
+    assert parsed.findings["high-fever"].present
+    assert parsed.findings["high-fever"].source == "measure"
+
+
+def test_reading_below_the_range_makes_the_finding_absent(checker):
+    parsed = checker.parse(CaseInput("temperature 37.0"))
+    assert parsed.findings["high-fever"].present is False
+
+
+def test_vital_signs_and_labs_are_read_with_units():
+    readings = {
+        r.quantity: r.value for r in find_readings("RR 32, SpO2 88%, BP 80/50, HR 124, potassium 2.9")
+    }
+    assert readings == {
+        "respiratory_rate": 32,
+        "spo2": 88,
+        "systolic_bp": 80,
+        "diastolic_bp": 50,
+        "heart_rate": 124,
+        "potassium_mmol_l": 2.9,
+    }
+
+
+def test_fahrenheit_temperature_is_converted():
+    (reading,) = find_readings("temp 102 F")
+    assert round(reading.value, 1) == 38.9
+
+
+def test_weather_is_not_a_body_temperature():
+    assert find_readings("it has been over 38 degrees for days") == []
+
+
+def test_age_sex_and_pregnancy_are_read_from_text():
+    assert read_person("a 27-year-old woman with pain").age == 27
+    assert read_person("a 27-year-old woman with pain").sex == "female"
+    child = read_person("my 6-year-old son has a cough")
+    assert (child.age, child.sex) == (6, "male")
+    assert read_person("I'm 32 weeks pregnant").pregnant is True
+
+
+def test_given_age_wins_over_text(checker):
+    parsed = checker.parse(CaseInput("a 27-year-old woman", age=40))
+    assert parsed.age == 40
+
+
+def test_brand_name_is_read_as_a_medicine(checker):
+    parsed = checker.parse(CaseInput("I take Lasix every morning"))
+    assert "furosemide" in parsed.drugs
+
+
+def test_medication_option_adds_a_medicine(checker):
+    parsed = checker.parse(CaseInput("sore leg", medications=("furosemide",)))
+    assert "furosemide" in parsed.drugs
+
+
+def test_answers_win_over_the_text(checker):
+    parsed = checker.parse(CaseInput("no swollen calf", answers={"leg-swelling": True}))
+    assert parsed.findings["leg-swelling"].present
+    assert parsed.findings["leg-swelling"].source == "answer"
+
+
+def test_another_relatives_history_is_not_the_patients(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("I feel fine. My mum had a stroke."))
+    assert not any("stroke" in c for c in parsed.conditions)
