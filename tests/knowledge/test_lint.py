@@ -90,6 +90,7 @@ def test_name_shared_by_two_concepts_needs_a_rule(pack_copy):
         "lay_names: [sore leg, calf goes rock hard]",
     )
     assert any("calf goes rock hard" in m for _, _, m in messages(pack_copy))
+    (pack_copy / "rules").mkdir(exist_ok=True)
     (pack_copy / "rules" / "names.yaml").write_text(
         "- {name: calf goes rock hard, concepts: [calf-cramp, leg-pain], prefer: calf-cramp}\n"
     )
