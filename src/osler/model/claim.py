@@ -33,7 +33,7 @@ curated knowledge pending review and is counted by `osler stats`.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -58,26 +58,7 @@ Relation = Literal[
     "outlook_of",
     "safety_of",
 ]
-CLAIM_RELATIONS: tuple[str, ...] = (
-    "finding_of",
-    "risk_factor_for",
-    "causes",
-    "associated_with",
-    "adverse_effect_of",
-    "treats",
-    "prevents",
-    "not_recommended_for",
-    "differential_of",
-    "red_flag_for",
-    "complication_of",
-    "test_for",
-    "mechanism_of",
-    "epidemiology_of",
-    "self_care_for",
-    "see_doctor_for",
-    "misconception_about",
-    "outlook_of",
-)
+CLAIM_RELATIONS: tuple[str, ...] = get_args(Relation)
 TEXT_RELATIONS: frozenset[str] = frozenset(
     {
         "mechanism_of",

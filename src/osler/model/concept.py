@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,16 +16,7 @@ ConceptKind = Literal[
     "test",
     "body_part",
 ]
-CONCEPT_KINDS: tuple[str, ...] = (
-    "condition",
-    "finding",
-    "risk_factor",
-    "drug",
-    "drug_class",
-    "treatment",
-    "test",
-    "body_part",
-)
+CONCEPT_KINDS: tuple[str, ...] = get_args(ConceptKind)
 
 AGE_BANDS: tuple[str, ...] = ("0-1", "2-12", "13-17", "18-39", "40-64", "65+")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,18 +18,7 @@ ReferenceKind = Literal[
     "corpus_item",
     "article",
 ]
-REFERENCE_KINDS: tuple[str, ...] = (
-    "guideline",
-    "systematic_review",
-    "trial",
-    "cohort",
-    "review",
-    "textbook",
-    "consumer_page",
-    "regulator",
-    "corpus_item",
-    "article",
-)
+REFERENCE_KINDS: tuple[str, ...] = get_args(ReferenceKind)
 
 
 class Reference(BaseModel):
