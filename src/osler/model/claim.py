@@ -67,6 +67,7 @@ TEXT_RELATIONS: frozenset[str] = frozenset(
         "see_doctor_for",
         "misconception_about",
         "outlook_of",
+        "safety_of",
     }
 )
 
