@@ -149,7 +149,8 @@ class Model:
                     w = W.present_weight(link.p, b, link.strength)
                     self._add(result, Evidence(finding, "finding", w, link.refs))
                 elif state.source != "implied" and not (self.parser.ancestors(finding) & links.keys()):
-                    result.score += W.unexplained_weight(b)
+                    category = self.kb.concepts[finding].attributes.get("category")
+                    result.score += W.unexplained_weight(b, category)
             elif link is not None and link.direct:
                 w = W.absent_weight(link.p, b, link.strength)
                 self._add(result, Evidence(finding, "finding", w, link.refs))

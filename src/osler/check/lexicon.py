@@ -1,17 +1,31 @@
 """The lexicon: every clinical and lay name of findings, risk factors, drugs and conditions, matched in text.
 
-Names come from `kb.names()` (a name shared by several concepts goes to the preferred one). Each name is reduced
-to its content tokens (`osler.check.text.name_key`). A name matches a sentence when all its content tokens occur
-in it, in any order, within a short window (`max_span`), so 'my calf hurts when I walk' meets the name 'calf pain
-on walking'. When one match's tokens are a strict subset of another's, the longer match wins (longest match).
+Names come from `kb.names()` (a name shared by several concepts goes to the preferred one); two different names
+that reduce to the same tokens ('pain in my testicle', 'pain into my testicle') find both their concepts. Each name is reduced
+to its content tokens (`osler.check.text.name_key`). A name matches a clause when all its content tokens occur
+in it within a short window: names whose words come in the same order as in the text may spread wider
+(`max_span`) than names whose words come in another order (`max_span_unordered`), and a comma between the words
+counts as extra distance. So 'my calf hurts when I walk' meets 'calf pain on walking', while 'I wake at 4 and
+can't get back to sleep' does not meet "can't wake him". A name whose only content word is helped by function
+words ('seeing things', 'been like this for weeks') must appear as the whole phrase. A name holding a negation
+word ('no pulse in the foot') must appear in order.
+
+When one match's tokens are a strict subset of another's, the longer match wins: the shorter finding is kept as
+*contained* when it has two words or more ('itchy rash' inside 'itchy rash with blisters'), other shorter
+matches are dropped (one word inside a longer name often means something else: 'fits' in 'sneezing fits'). A
+condition's name never hides a finding: 'calf cramps at night' is both the name of a condition and a description
+of findings.
+
+A part of the body also counts as its region (`osler.check.text.REGION_OF`): 'my calf aches' meets 'leg pain'.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 
-from osler.check.text import BREAKS, Token, name_key
+from osler.check.text import BREAKS, REGION_OF, Token, fold, name_key, phrase_key
 from osler.model.knowledge_base import KnowledgeBase
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
@@ -20,20 +34,36 @@ CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
 MATCHED_KINDS = frozenset({"finding", "risk_factor", "drug", "drug_class", "condition"})
 """Concept kinds the checker looks for in text."""
 
+NEGATION_FORMS = frozenset({"not", "without", "absent", "never"})
+"""Forms that make a name order-sensitive."""
+
+COMMA_COST = 2
+"""Extra distance a comma inside a match adds."""
+
 
 def max_span(n_tokens: int) -> int:
-    """How many token positions a name of n content tokens may spread over in the text."""
-    return 1 if n_tokens <= 1 else 3 * (n_tokens - 1) + 3
+    """How many token positions a name of n content tokens may spread over, words in the name's order."""
+    return 1 if n_tokens <= 1 else 2 * n_tokens + 1
+
+
+def max_span_unordered(n_tokens: int) -> int:
+    """How many token positions a name of n content tokens may spread over when its words come in another order."""
+    return 1 if n_tokens <= 1 else n_tokens + 2
 
 
 @dataclass(frozen=True)
 class Match:
-    """A concept found in text: which concept, of what kind, at which token positions."""
+    """A concept found in text: which concept, of what kind, at which token positions, under which name.
+
+    `contained` is set when a longer match of another concept covers this one (the text names something more
+    specific).
+    """
 
     concept: str
     kind: str
     positions: tuple[int, ...]
     name: str
+    contained: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,13 +72,16 @@ class _Entry:
     concept: str
     kind: str
     name: str
+    exact: bool = False
+    ordered: bool = False
+    surface: str = ""
 
 
 class Lexicon:
     """Names of the knowledge base indexed by their rarest content token, for fast matching."""
 
     def __init__(self, kb: KnowledgeBase, extra: dict[str, list[str]] | None = None) -> None:
-        entries: dict[tuple[str, ...], _Entry] = {}
+        entries: dict[tuple[tuple[str, ...], str], _Entry] = {}
         names = dict(kb.names())
         for name, ids in (extra or {}).items():
             names.setdefault(name, ids)
@@ -59,14 +92,20 @@ class Lexicon:
             if concept is None or concept.kind not in MATCHED_KINDS:
                 continue
             key = name_key(name)
-            if not key or key in entries:
+            exact = False
+            phrase = phrase_key(name)
+            if len(key) == 1 and len(phrase) > 1:
+                key, exact = phrase, True
+            if not key or (key, concept.id) in entries:
                 continue
             if len(key) == 1 and len(key[0]) <= 2 and not key[0].isalpha():
                 continue
-            entries[key] = _Entry(key, concept.id, concept.kind, name)
+            ordered = exact or not NEGATION_FORMS.isdisjoint(key)
+            surface = _plain(fold(name).strip()) if len(key) == 1 else ""
+            entries[key, concept.id] = _Entry(key, concept.id, concept.kind, name, exact, ordered, surface)
         counts: dict[str, int] = defaultdict(int)
-        for entry in entries.values():
-            for form in set(entry.key):
+        for key in {k for k, _ in entries}:
+            for form in set(key):
                 counts[form] += 1
         self._index: dict[str, list[_Entry]] = defaultdict(list)
         for entry in entries.values():
@@ -79,11 +118,20 @@ class Lexicon:
         found: list[Match] = []
         for sentence in _sentences(tokens):
             where: dict[str, list[int]] = defaultdict(list)
+            surfaces: dict[int, str] = {}
             for tok in sentence:
                 where[tok.form].append(tok.index)
+                surfaces[tok.index] = tok.surface
+                region = REGION_OF.get(tok.form)
+                if region is not None:
+                    where[region].append(tok.index)
+            commas = where.get(",", [])
             for form in list(where):
                 for entry in self._index.get(form, ()):
-                    positions = _window(entry.key, where)
+                    if len(entry.key) == 1:
+                        positions = _single(entry, where[form], surfaces)
+                    else:
+                        positions = _window(entry, where, commas)
                     if positions is not None:
                         found.append(Match(entry.concept, entry.kind, positions, entry.name))
         return _longest(found)
@@ -99,29 +147,58 @@ def _sentences(tokens: list[Token]) -> list[list[Token]]:
     return [s for s in out if s]
 
 
-def _window(key: tuple[str, ...], where: dict[str, list[int]]) -> tuple[int, ...] | None:
-    """The tightest positions holding every token of the key, if they fit in the allowed span."""
+def _plain(word: str) -> str:
+    """A word without a plural ending, for comparing one-word names on their surface."""
+    if word.endswith("es") and word[:-2].endswith(("ss", "sh", "ch", "x")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tuple[int, ...] | None:
+    """Where a one-word name occurs. Drug names and short stems must match the word itself, not only its stem
+    ('lifted' is not the brand Lift, 'boxing' is not 'box')."""
+    strict = entry.kind in ("drug", "drug_class") or len(entry.key[0]) <= 3
+    for p in positions:
+        if not strict or _plain(surfaces[p]) == entry.surface:
+            return (p,)
+    return None
+
+
+def _window(entry: _Entry, where: dict[str, list[int]], commas: list[int]) -> tuple[int, ...] | None:
+    """The tightest positions holding every token of the name, if they fit in the allowed span."""
+    key = entry.key
     if any(form not in where for form in key):
         return None
-    if len(key) == 1:
-        return (where[key[0]][0],)
-    limit = max_span(len(key))
+    if entry.exact:
+        return next(
+            (
+                tuple(range(start, start + len(key)))
+                for start in where[key[0]]
+                if all(start + i in where[form] for i, form in enumerate(key))
+            ),
+            None,
+        )
     best: tuple[int, ...] | None = None
-    for anchor in where[key[0]]:
-        chosen = [anchor]
-        for form in key[1:]:
-            options = [p for p in where[form] if p not in chosen]
-            if not options:
-                break
-            chosen.append(min(options, key=lambda p: abs(p - anchor)))
-        else:
-            span = max(chosen) - min(chosen) + 1
-            if span <= limit and (best is None or span < max(best) - min(best) + 1):
-                best = tuple(sorted(chosen))
+    best_cost = 0
+    options = [where[form][:6] for form in key]
+    for chosen in product(*options):
+        if len(set(chosen)) < len(chosen):
+            continue
+        in_order = all(a < b for a, b in zip(chosen, chosen[1:], strict=False))
+        if entry.ordered and not in_order:
+            continue
+        lo, hi = min(chosen), max(chosen)
+        cost = hi - lo + 1 + COMMA_COST * sum(lo < c < hi for c in commas)
+        limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
+        if cost <= limit and (best is None or cost < best_cost):
+            best, best_cost = tuple(sorted(chosen)), cost
     return best
 
 
 def _longest(matches: list[Match]) -> list[Match]:
+    """Drop or mark matches covered by a longer one (see the module docstring)."""
     ordered = sorted(matches, key=lambda m: (-len(m.positions), m.positions, m.concept))
     kept: list[Match] = []
     seen: set[tuple[str, tuple[int, ...]]] = set()
@@ -129,8 +206,18 @@ def _longest(matches: list[Match]) -> list[Match]:
         if (match.concept, match.positions) in seen:
             continue
         pos = set(match.positions)
-        if any(pos < set(k.positions) and k.concept != match.concept for k in kept):
-            continue
+        covering = [
+            k
+            for k in kept
+            if pos < set(k.positions)
+            and k.concept != match.concept
+            and not k.contained
+            and (k.kind != "condition" or match.kind == "condition")
+        ]
+        if covering:
+            if len(pos) < 2 or match.kind != "finding" or any(k.kind != "finding" for k in covering):
+                continue
+            match = replace(match, contained=True)
         seen.add((match.concept, match.positions))
         kept.append(match)
     return sorted(kept, key=lambda m: (m.positions, m.concept))

@@ -103,9 +103,16 @@ class Parser:
         others = _other_people(tokens, person.subject_relative)
         present: dict[str, str] = {}
         absent: dict[str, str] = {}
+        contained: dict[str, str] = {}
         for match in self.lexicon.match(tokens):
             negated = is_negated(match.positions, scoped, triggers)
             someone_else = any(p in others for p in match.positions)
+            if match.kind == "condition" and not _told_history(tokens, match.positions):
+                continue
+            if match.contained and not negated:
+                if not someone_else:
+                    contained.setdefault(match.concept, match.name)
+                continue
             self._record(match, negated, someone_else, parsed, present, absent)
         for name in case.medications:
             for concept in self.kb.lookup(name) or (
@@ -119,6 +126,8 @@ class Parser:
         for finding, phrase in absent.items():
             if finding not in present:
                 parsed.findings[finding] = FindingState(False, "text", phrase)
+        for finding, phrase in contained.items():
+            parsed.findings.setdefault(finding, FindingState(True, "implied", phrase))
         parsed.readings = find_readings(case.text)
         self._apply_readings(parsed)
         self._close(parsed)
@@ -173,6 +182,22 @@ class Parser:
             for other in self.excludes.get(finding, ()):
                 if other not in parsed.findings:
                     parsed.findings[other] = FindingState(False, "implied", state.phrase)
+
+
+_HISTORY_CUES = frozenset(
+    """have has had got diagnosed diagnosis history hx pmh known with suffer suffers suffered told my background
+    previous prior""".split()
+)
+"""Words just before a condition's name that make it the person's own history ('I have asthma', 'known COPD')."""
+
+
+def _told_history(tokens: list[Token], positions: tuple[int, ...]) -> bool:
+    """True when a condition named in the text is stated as the person's diagnosis or history, not described."""
+    start = min(positions)
+    window = [t.surface for t in tokens[max(0, start - 4) : start]]
+    if any(t in BREAKS for t in window):
+        window = window[max(i for i, t in enumerate(window) if t in BREAKS) + 1 :]
+    return any(w in _HISTORY_CUES for w in window)
 
 
 def _other_people(tokens: list[Token], subject: str | None) -> set[int]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?|[.,;:!?()]")
 
@@ -96,6 +99,13 @@ _IRREGULAR: dict[str, str] = {
     "exhaustion": "tired",
     "weary": "tired",
     "dizzy": "dizzy",
+    "feverish": "fever",
+    "febrile": "fever",
+    "nauseous": "nausea",
+    "nauseated": "nausea",
+    "queasy": "nausea",
+    "tiptoe": "toe",
+    "tiptoes": "toe",
     "dizziness": "dizzy",
     "lightheaded": "dizzy",
     "numbness": "numb",
@@ -104,6 +114,23 @@ _IRREGULAR: dict[str, str] = {
     "itchy": "itch",
     "itching": "itch",
     "itches": "itch",
+    "testicular": "testicle",
+    "testis": "testicle",
+    "testes": "testicle",
+    "scrotal": "scrotum",
+    "renal": "kidney",
+    "hepatic": "liver",
+    "cardiac": "heart",
+    "pulmonary": "lung",
+    "ocular": "eye",
+    "nasal": "nose",
+    "oral": "mouth",
+    "dental": "tooth",
+    "gastric": "belly",
+    "thoracic": "chest",
+    "vaginal": "vagina",
+    "penile": "penis",
+    "cutaneous": "skin",
     "colour": "color",
     "coloured": "color",
     "colored": "color",
@@ -174,37 +201,23 @@ def fold(text: str) -> str:
     return folded.replace("'", "").replace("\u2019", "").replace("`", "")
 
 
-def _stem(word: str) -> str:
-    if word.isdigit() or len(word) <= 3:
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def canonical(word: str) -> str:
+    """The matching form of one lower-cased word: irregular folding, spelling, then the Snowball stemmer.
+
+    Both the words of concept names and the words people type go through this, so 'bruising', 'bruised' and
+    'bruise' all become `bruis` (Snowball English stemmer, Porter 2001).
+    """
+    if word.isdigit():
         return word
+    word = _IRREGULAR.get(word, word)
     for old, new in _SPELLING:
         if old in word:
             word = word.replace(old, new)
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("ing") and len(word) > 5:
-        base = word[:-3]
-        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
-            base = base[:-1]
-        return base
-    if word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
-        base = word[:-2]
-        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
-            base = base[:-1]
-        return base
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
-        return word[:-1]
-    return word
-
-
-def canonical(word: str) -> str:
-    """The matching form of one lower-cased word: irregular folding, then light suffix stripping."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    stem = _stem(word)
-    return _IRREGULAR.get(stem, stem)
+    return _STEMMER.stemWord(word) if len(word) > 3 else word
 
 
 # Multi-word lay expressions folded to one token before matching (general English, not case wording).
@@ -259,3 +272,45 @@ def name_key(name: str) -> tuple[str, ...]:
     forms = [t.form for t in tokenize(name) if not t.is_break and t.surface != ","]
     content = tuple(f for f in forms if f not in STOPWORDS)
     return content or tuple(forms)
+
+
+FILLERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "their", "our", "its"})
+"""Words skipped even in whole-phrase names."""
+
+
+def phrase_key(name: str) -> tuple[str, ...]:
+    """Every word of a name in order (articles and possessives left out), for names matched as a phrase."""
+    return tuple(
+        t.form for t in tokenize(name) if not t.is_break and t.surface != "," and t.surface not in FILLERS
+    )
+
+
+_SUBPARTS: dict[str, str] = {
+    "calf": "leg",
+    "shin": "leg",
+    "thigh": "leg",
+    "hamstring": "leg",
+    "quadricep": "leg",
+    "quads": "leg",
+    "toe": "foot",
+    "heel": "foot",
+    "sole": "foot",
+    "instep": "foot",
+    "finger": "hand",
+    "fingertip": "hand",
+    "thumb": "hand",
+    "palm": "hand",
+    "forearm": "arm",
+    "bicep": "arm",
+    "tricep": "arm",
+    "temple": "head",
+    "forehead": "head",
+    "scalp": "head",
+    "eyelid": "eye",
+    "earlobe": "ear",
+    "tonsil": "throat",
+}
+"""Parts of the body and the region they belong to (anatomy, not wording): 'my calf aches' is also leg pain."""
+
+REGION_OF: dict[str, str] = {canonical(part): canonical(region) for part, region in _SUBPARTS.items()}
+"""The same table in matching forms."""

@@ -103,9 +103,14 @@ def absent_weight(p: float, b: float, strength: str) -> float:
     return math.log((1 - p) / (1 - b)) * STRENGTH_WEIGHT.get(strength, 1.0)
 
 
-def unexplained_weight(b: float) -> float:
+UNEXPLAINED_BY_CATEGORY: dict[str, float] = {"timing": 0.0, "history": 0.5}
+"""Per-category scaling of the unexplained penalty: timing words ('at night') describe how any complaint behaves
+and say little against a condition that does not list them."""
+
+
+def unexplained_weight(b: float, category: str | None = None) -> float:
     """Log-likelihood ratio of a present finding the condition does not list."""
-    return math.log(LEAK / b) * UNEXPLAINED_WEIGHT
+    return math.log(LEAK / b) * UNEXPLAINED_WEIGHT * UNEXPLAINED_BY_CATEGORY.get(category or "", 1.0)
 
 
 def risk_factor_lr(claim: Claim) -> float:

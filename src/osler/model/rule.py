@@ -31,7 +31,11 @@ class RedFlagRule(BaseModel):
     review_status: str = "approved"
 
     def fires(self, present: set[str], age: float | None, sex: str | None, pregnant: bool) -> bool:
-        """True when the present findings and the person match this rule."""
+        """True when the present findings and the person match this rule.
+
+        When the age is unknown, a minimum age does not stop the rule (a missed emergency is the worst error),
+        while a maximum age (rules for young children) does.
+        """
         if not self.all_of and not self.any_of:
             return False
         if any(f not in present for f in self.all_of):
@@ -40,7 +44,7 @@ class RedFlagRule(BaseModel):
             return False
         if any(f in present for f in self.none_of):
             return False
-        if self.min_age is not None and (age is None or age < self.min_age):
+        if self.min_age is not None and age is not None and age < self.min_age:
             return False
         if self.max_age is not None and (age is None or age > self.max_age):
             return False
