@@ -42,6 +42,13 @@ def test_red_flag_rule_respects_exclusions_and_age():
     assert not rule.fires({"a"}, 30, None, False)
 
 
+def test_unknown_age_does_not_stop_an_adult_rule_but_stops_a_child_rule():
+    adult = RedFlagRule(id="r", level="emergency", reason="x", all_of=("a",), min_age=50)
+    child = RedFlagRule(id="c", level="emergency", reason="x", all_of=("a",), max_age=0.25)
+    assert adult.fires({"a"}, None, None, False)
+    assert not child.fires({"a"}, None, None, False)
+
+
 def test_reference_locator_and_url():
     assert not Reference(id="x", kind="review", title="T").has_locator
     assert (

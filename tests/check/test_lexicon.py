@@ -1,0 +1,96 @@
+"""Matching concept names in text: stems, word order, phrases, body regions, and which match wins."""
+
+from __future__ import annotations
+
+from osler.check import CaseInput, Checker
+from osler.check.lexicon import Lexicon
+from osler.check.text import canonical, tokenize
+from osler.model.concept import Concept
+from osler.model.knowledge_base import KnowledgeBase
+
+
+def _kb(*concepts: Concept) -> KnowledgeBase:
+    return KnowledgeBase(concepts, [], [])
+
+
+def _finding(cid: str, name: str, *lay: str) -> Concept:
+    return Concept(id=cid, kind="finding", name=name, lay_names=lay)
+
+
+def _found(kb: KnowledgeBase, text: str) -> set[str]:
+    return {m.concept for m in Lexicon(kb).match(tokenize(text)) if not m.contained}
+
+
+def test_inflections_share_one_stem():
+    assert canonical("bruising") == canonical("bruised") == canonical("bruise")
+    assert canonical("coming") == canonical("comes")
+
+
+def test_words_in_the_names_order_may_spread_wider_than_words_out_of_order():
+    kb = _kb(_finding("unresponsive", "Unresponsive", "can't wake him"))
+    assert _found(kb, "I can't seem to wake him up") == {"unresponsive"}
+    assert _found(kb, "I wake at 4 am and can't get back to sleep") == set()
+
+
+def test_a_name_with_a_negation_word_must_keep_its_order():
+    kb = _kb(_finding("absent-foot-pulses", "Absent foot pulses", "no pulse in my foot"))
+    assert _found(kb, "there is no pulse in the foot") == {"absent-foot-pulses"}
+    assert _found(kb, "the pulses in my feet were good and there is no swelling") == set()
+
+
+def test_a_name_made_mostly_of_function_words_needs_the_whole_phrase():
+    kb = _kb(_finding("symptoms-for-weeks", "Symptoms for weeks", "been like this for weeks"))
+    assert _found(kb, "It started a week ago") == set()
+    assert _found(kb, "it has been like this for weeks") == {"symptoms-for-weeks"}
+
+
+def test_a_drug_brand_that_is_an_english_word_needs_the_word_itself():
+    kb = _kb(Concept(id="glucose-shot", kind="drug", name="Glucose shot", lay_names=("Lift",)))
+    assert _found(kb, "It started after I lifted a heavy box") == set()
+    assert _found(kb, "I took a Lift shot") == {"glucose-shot"}
+
+
+def test_a_part_of_the_body_counts_as_its_region():
+    kb = _kb(_finding("leg-pain", "Leg pain", "my leg hurts"))
+    assert _found(kb, "my left calf has been aching") == {"leg-pain"}
+
+
+def test_two_names_with_the_same_words_find_both_concepts():
+    kb = _kb(
+        _finding("testicular-pain", "Testicular pain", "pain in my testicle"),
+        _finding("pain-to-groin", "Pain spreading to the groin", "pain into my testicle"),
+    )
+    assert _found(kb, "sudden pain in his left testicle") == {"testicular-pain", "pain-to-groin"}
+
+
+def test_a_longer_name_keeps_a_contained_multiword_finding_as_contained_and_drops_a_single_word():
+    kb = _kb(
+        _finding("sneezing", "Sneezing", "sneezing fits"),
+        _finding("seizure", "Seizure", "fits"),
+        _finding("itchy-blistering-rash", "Itchy blistering rash", "itchy rash with blisters"),
+        _finding("itchy-rash", "Itchy rash"),
+    )
+    matches = Lexicon(kb).match(tokenize("sneezing fits and an itchy rash with blisters"))
+    by_concept = {m.concept: m.contained for m in matches}
+    assert "seizure" not in by_concept
+    assert by_concept["itchy-rash"] is True
+    assert by_concept["itchy-blistering-rash"] is False
+
+
+def _condition_kb() -> KnowledgeBase:
+    return _kb(
+        Concept(id="night-cramps", kind="condition", name="Nocturnal leg cramps", lay_names=("night cramps",)),
+        _finding("calf-cramp", "Calf cramp", "cramp in my calf"),
+        _finding("at-night", "At night"),
+    )
+
+
+def test_a_condition_name_describing_symptoms_is_not_taken_as_history():
+    parsed = Checker(_condition_kb()).parse(CaseInput("I get night cramps, a cramp in my calf at night"))
+    assert parsed.conditions == {}
+    assert parsed.findings["calf-cramp"].present
+
+
+def test_a_condition_the_person_says_they_have_is_history():
+    parsed = Checker(_condition_kb()).parse(CaseInput("I have been diagnosed with night cramps"))
+    assert set(parsed.conditions) == {"night-cramps"}
