@@ -77,7 +77,7 @@ class Model:
             self.background[finding.id] = W.background(finding.attributes.get("category"))
         for condition in kb.conditions():
             links: dict[str, Link] = {}
-            claims = kb.claims_to(condition.id, "finding_of", "red_flag_for")
+            claims = kb.claims_to(condition.id, *W.LINK_RELATIONS)
             for claim in sorted(claims, key=lambda c: (c.relation != "finding_of", c.id)):
                 if claim.subject in links or claim.subject not in kb.concepts:
                     continue

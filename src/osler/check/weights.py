@@ -31,8 +31,10 @@ FREQUENCY_BY_STRENGTH: dict[str, float] = {"weak": 0.3, "may_help": 0.35, "stron
 NEGATIVE_FREQUENCY = 0.03
 """P(finding | condition) when a negative-polarity claim gives no frequency."""
 
-RED_FLAG_FREQUENCY = 0.2
-"""P(finding | condition) for a `red_flag_for` finding not also listed as `finding_of`."""
+LINK_RELATIONS: tuple[str, ...] = ("finding_of",)
+"""Claims that make a finding evidence for a condition. `red_flag_for` is left out: a red flag of a condition is
+often a sign of its complication (breathlessness in a leg clot means a lung clot), not of the condition itself."""
+
 
 BACKGROUND: dict[str, float] = {
     "symptom": 0.06,
@@ -81,8 +83,6 @@ def claim_frequency(claim: Claim) -> float:
         p = claim.frequency
     elif claim.polarity == "negative":
         p = NEGATIVE_FREQUENCY
-    elif claim.relation == "red_flag_for":
-        p = RED_FLAG_FREQUENCY
     else:
         p = FREQUENCY_BY_STRENGTH.get(claim.strength, 0.4)
     return min(max(p, 0.002), 0.98)
