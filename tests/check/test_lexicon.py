@@ -79,7 +79,9 @@ def test_a_longer_name_keeps_a_contained_multiword_finding_as_contained_and_drop
 
 def _condition_kb() -> KnowledgeBase:
     return _kb(
-        Concept(id="night-cramps", kind="condition", name="Nocturnal leg cramps", lay_names=("night cramps",)),
+        Concept(
+            id="night-cramps", kind="condition", name="Nocturnal leg cramps", lay_names=("night cramps",)
+        ),
         _finding("calf-cramp", "Calf cramp", "cramp in my calf"),
         _finding("at-night", "At night"),
     )
@@ -94,3 +96,9 @@ def test_a_condition_name_describing_symptoms_is_not_taken_as_history():
 def test_a_condition_the_person_says_they_have_is_history():
     parsed = Checker(_condition_kb()).parse(CaseInput("I have been diagnosed with night cramps"))
     assert set(parsed.conditions) == {"night-cramps"}
+
+
+def test_many_tablets_swallowed_reads_as_an_overdose_of_that_medicine():
+    kb = _kb(_finding("paracetamol-overdose", "Paracetamol overdose", "overdose of paracetamol"))
+    assert _found(kb, "She swallowed about 20 paracetamol tablets after a row") == {"paracetamol-overdose"}
+    assert _found(kb, "I took 2 paracetamol tablets for 12 hours") == set()

@@ -54,3 +54,37 @@ def test_stroke_with_only_slurred_speech_is_an_emergency(shipped_kb, shipped_che
 
 def test_no_information_gives_routine(checker):
     assert checker.check(CaseInput("hello there")).level == "routine"
+
+
+def _cramp_kb():
+    from osler.model.claim import Claim
+    from osler.model.concept import Concept, Prior
+    from osler.model.knowledge_base import KnowledgeBase
+
+    concepts = [
+        Concept(
+            id="cramps",
+            kind="condition",
+            name="Night cramps",
+            prior=Prior(base=0.05),
+            attributes={"care_level": "self_care"},
+        ),
+        Concept(id="calf-cramp", kind="finding", name="Calf cramp", attributes={"category": "symptom"}),
+        Concept(id="water-pill", kind="drug", name="Water pill"),
+    ]
+    claims = [
+        Claim(id="f", subject="calf-cramp", relation="finding_of", object="cramps", frequency=0.9),
+        Claim(id="d", subject="cramps", relation="adverse_effect_of", object="water-pill"),
+    ]
+    return KnowledgeBase(concepts, claims, [])
+
+
+def test_self_care_complaint_caused_by_a_medicine_is_raised_to_routine():
+    from osler.check import CaseInput, Checker
+
+    checker = Checker(_cramp_kb())
+    plain = checker.check(CaseInput("I get a calf cramp"))
+    on_drug = checker.check(CaseInput("I get a calf cramp", medications=("water pill",)))
+    assert plain.level == "self_care"
+    assert on_drug.level == "routine"
+    assert any("Water pill" in reason for reason in on_drug.reasons)

@@ -237,6 +237,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"runny nose|running nose", "runny nose"),
         (r"passed out|passing out|pass out", "faint"),
         (r"blacked out|blacking out", "faint"),
+        # taking many tablets at once is an overdose, whatever the medicine ('swallowed 20 paracetamol tablets')
+        (
+            r"(?:swallowed|took|taken|ate|eaten|had)\s+(?:about |around |over |nearly |almost |at least |maybe )?"
+            r"(?:\d{2,}(?=(?:\s+[a-z]+){0,2}\s+(?:tablets?|pills?|capsules?|caplets?))|a (?:whole |full )?"
+            r"(?:bottle|packet|box|pack|handful|strip|tub) of|(?:lots|loads|dozens) of)",
+            "overdose",
+        ),
     )
 )
 

@@ -7,13 +7,15 @@
    worst error, and a higher bar for urgent and routine care, because over-triaging self-care is the next worst.
    The most probable condition's level always counts.
 3. With no probable condition at all, the level is `routine` (see a clinician to sort it out).
+4. Self-care is for the plain form of a complaint: when the most probable condition is raised by a medicine the
+   person takes or by an illness they already have, the level is at least `routine` (review with a clinician).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from osler.check.infer import Scored
+from osler.check.infer import Evidence, Scored
 from osler.check.parse import Parsed
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.rule import TRIAGE_ORDER, RedFlagRule
@@ -22,6 +24,8 @@ LEVEL_THRESHOLDS: dict[str, float] = {"emergency": 0.06, "urgent": 0.30, "routin
 """Probability a condition needs before its usual care level counts."""
 
 TOP_CONDITION_MIN = 0.15
+
+
 """The most probable condition's level counts when its probability is at least this."""
 
 LEVEL_WORDS: dict[str, str] = {
@@ -51,6 +55,14 @@ class Triage:
     level: str
     reasons: list[str] = field(default_factory=list)
     fired: list[FiredRule] = field(default_factory=list)
+
+
+def _underlying(kb: KnowledgeBase, evidence: Evidence) -> bool:
+    """Evidence that a self-care complaint may have an underlying cause: a medicine, or an illness the person has."""
+    if evidence.kind == "medicine":
+        return True
+    concept = kb.concepts.get(evidence.concept)
+    return evidence.kind == "risk_factor" and concept is not None and concept.kind == "condition"
 
 
 def most_urgent(levels: list[str]) -> str:
@@ -98,6 +110,14 @@ def triage(kb: KnowledgeBase, parsed: Parsed, ranked: list[Scored]) -> Triage:
                     f"{level.replace('_', ' ')} care."
                 )
     level = most_urgent(levels) if levels else "routine"
+    if level == "self_care" and ranked:
+        causes = [e for e in ranked[0].supporting if _underlying(kb, e)]
+        if causes:
+            level = "routine"
+            names = ", ".join(
+                sorted({kb.concepts[e.concept].name for e in causes if e.concept in kb.concepts})
+            )
+            reasons.append(f"It may be linked to {names}; a clinician can check this.")
     if not ranked and not fired:
         reasons.append("Not enough is known to suggest a cause; a clinician can help sort it out.")
     reasons.append(LEVEL_WORDS[level])
