@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from osler.model.claim import Polarity, Statistic, Strength
+from osler.model.claim import Polarity, Statistic, Strength, TextRelation
 from osler.model.concept import AGE_BANDS
 from osler.model.reference import ReferenceKind
 from osler.model.rule import TriageLevel
@@ -236,17 +236,6 @@ class RuleEntry(RedFlagSpec):
     """A red-flag rule that stands on its own (not inside a condition file)."""
 
     condition: str | None = Field(default=None, pattern=SLUG)
-
-
-TextRelation = Literal[
-    "mechanism_of",
-    "epidemiology_of",
-    "self_care_for",
-    "see_doctor_for",
-    "misconception_about",
-    "outlook_of",
-    "safety_of",
-]
 
 
 class NoteEntry(StatementSpec):

@@ -37,6 +37,17 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+TextRelation = Literal[
+    "mechanism_of",
+    "epidemiology_of",
+    "self_care_for",
+    "see_doctor_for",
+    "misconception_about",
+    "outlook_of",
+    "safety_of",
+]
+"""Relations whose claim is a statement in `text` about its subject."""
+
 Relation = Literal[
     "finding_of",
     "risk_factor_for",
@@ -50,26 +61,10 @@ Relation = Literal[
     "red_flag_for",
     "complication_of",
     "test_for",
-    "mechanism_of",
-    "epidemiology_of",
-    "self_care_for",
-    "see_doctor_for",
-    "misconception_about",
-    "outlook_of",
-    "safety_of",
+    TextRelation,
 ]
 CLAIM_RELATIONS: tuple[str, ...] = get_args(Relation)
-TEXT_RELATIONS: frozenset[str] = frozenset(
-    {
-        "mechanism_of",
-        "epidemiology_of",
-        "self_care_for",
-        "see_doctor_for",
-        "misconception_about",
-        "outlook_of",
-        "safety_of",
-    }
-)
+TEXT_RELATIONS: frozenset[str] = frozenset(get_args(TextRelation))
 
 Polarity = Literal["positive", "negative"]
 Strength = Literal["weak", "may_help", "strong", "definite"]
