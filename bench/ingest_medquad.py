@@ -21,7 +21,7 @@ from osler.ingest import default_medquad_path, ingest_paths
 from osler.knowledge.loader import load_pack
 from osler.model.knowledge_base import KnowledgeBase
 from osler.store import connect, migrate, sync_pack
-from osler.store.sources import search_passages
+from osler.store.passages import search_passages
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 

@@ -10,7 +10,8 @@ import pytest
 
 from osler.ingest import default_medquad_path, ingest_paths, list_sources
 from osler.ingest.formats import read_documents
-from osler.store.sources import search_passages, source_text
+from osler.store.passages import search_passages
+from osler.store.sources import source_text
 
 pytestmark = pytest.mark.medquad
 N = 60

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from osler.ingest import ingest_paths, list_candidates, list_claims, list_conflicts, list_sources
 from osler.store import sources as store
 from osler.store import tables as t
-from osler.store.sources import search_passages, source_text
+from osler.store.passages import search_passages
+from osler.store.sources import source_text
 from tests.ingest.helpers import minimal_pdf
 
 

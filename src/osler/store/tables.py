@@ -173,7 +173,7 @@ passages = Table(
     Column("text", Text, nullable=False),
 )
 # Full-text index (not mirrored here): SQLite virtual table `passages_fts` (FTS5), PostgreSQL column
-# `passages.search` (tsvector, GIN index). Query them through `osler.store.sources.search_passages`.
+# `passages.search` (tsvector, GIN index). Query them through `osler.store.passages.search_passages`.
 
 source_references = Table(
     "source_references",
