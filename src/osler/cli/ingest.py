@@ -3,7 +3,9 @@ conflicts, candidates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -63,16 +65,24 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _listing(db: str | None, json_out: bool, lister: Callable[..., Any], *args: Any) -> Any:
+    """Run a listing over the database; print it as JSON and return None, or return the rows to render."""
+    session = open_session(db)
+    session.kb  # noqa: B018  (creates or checks the schema)
+    data = lister(session.engine, *args)
+    if json_out:
+        print_json(data)
+        return None
+    return data
+
+
 @app.command()
 def sources(db: str | None = DB_OPTION, json_out: bool = JSON_OPTION) -> None:
     """List ingested sources with their reference lists and how many claims rest on each."""
     from osler.ingest import list_sources
 
-    session = open_session(db)
-    session.kb  # noqa: B018  (creates or checks the schema)
-    data = list_sources(session.engine)
-    if json_out:
-        print_json(data)
+    data = _listing(db, json_out, list_sources)
+    if data is None:
         return
     table = Table("id", "kind", "title", "refs", "claims")
     for row in data:
@@ -91,11 +101,8 @@ def claims(
     """List ingested claims with their grade, statistics and exact evidence quotes."""
     from osler.ingest import list_claims
 
-    session = open_session(db)
-    session.kb  # noqa: B018
-    data = list_claims(session.engine, source)
-    if json_out:
-        print_json(data)
+    data = _listing(db, json_out, list_claims, source)
+    if data is None:
         return
     table = Table("subject", "relation", "object", "polarity", "strength", "sources", "status")
     for row in data:
@@ -117,11 +124,8 @@ def conflicts(db: str | None = DB_OPTION, json_out: bool = JSON_OPTION) -> None:
     """List claims on which sources (or a source and the shipped pack) disagree, with every side."""
     from osler.ingest import list_conflicts
 
-    session = open_session(db)
-    session.kb  # noqa: B018
-    data = list_conflicts(session.engine)
-    if json_out:
-        print_json(data)
+    data = _listing(db, json_out, list_conflicts)
+    if data is None:
         return
     if not data:
         console.print("No conflicts.")
@@ -136,11 +140,8 @@ def candidates(db: str | None = DB_OPTION, json_out: bool = JSON_OPTION) -> None
     """List terms ingestion found in relation slots that match no concept (proposed to editors)."""
     from osler.ingest import list_candidates
 
-    session = open_session(db)
-    session.kb  # noqa: B018
-    data = list_candidates(session.engine)
-    if json_out:
-        print_json(data)
+    data = _listing(db, json_out, list_candidates)
+    if data is None:
         return
     table = Table("name", "count", "relations", "sources")
     for row in data:
