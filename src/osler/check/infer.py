@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from osler.check import weights as W
-from osler.check.parse import Parsed, Parser
+from osler.check.parse import FindingState, Parsed, Parser
 from osler.model.claim import Claim
 from osler.model.knowledge_base import KnowledgeBase
 
@@ -64,6 +64,17 @@ def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -
     return True
 
 
+@dataclass
+class _Case:
+    """Per-case lookups shared by every candidate's score."""
+
+    items: list[tuple[str, FindingState, float, float]] = field(default_factory=list)
+    ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    specific: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    risk: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
+    medicines: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
+
+
 class Model:
     """The condition-finding likelihoods of one knowledge base, indexed once."""
 
@@ -73,7 +84,9 @@ class Model:
         self.links: dict[str, dict[str, Link]] = {}
         self.by_finding: dict[str, set[str]] = defaultdict(set)
         self.background: dict[str, float] = {}
+        self.category: dict[str, str | None] = {}
         for finding in kb.of_kind("finding"):
+            self.category[finding.id] = finding.attributes.get("category")
             self.background[finding.id] = W.background(finding.attributes.get("category"))
         for condition in kb.conditions():
             links: dict[str, Link] = {}
@@ -122,8 +135,8 @@ class Model:
         candidates: set[str] = set(parsed.conditions) & set(self.links)
         for finding in present:
             candidates |= self.by_finding.get(finding, set())
-        drugs = self._drug_ids(parsed)
-        scored = [self._score(c, parsed, present, drugs) for c in sorted(candidates)]
+        case = self._case(parsed, present)
+        scored = [self._score(c, parsed, case) for c in sorted(candidates)]
         scored = [s for s in scored if any(self._enters(e) for e in s.supporting)]
         other = W.PRIOR_WEIGHT * math.log(W.OTHER_PRIOR)
         top = max([other, *(s.score for s in scored)])
@@ -133,35 +146,50 @@ class Model:
         scored.sort(key=lambda s: (-s.probability, s.condition))
         return scored, math.exp(other - top) / total
 
-    def _score(self, condition: str, parsed: Parsed, present: set[str], drugs: set[str]) -> Scored:
+    def _case(self, parsed: Parsed, present: set[str]) -> _Case:
+        """What every candidate's score needs from one case, worked out once."""
+        case = _Case()
+        for finding in sorted(parsed.findings):
+            b = self.background.get(finding, W.DEFAULT_BACKGROUND)
+            category = self.category.get(finding)
+            case.items.append((finding, parsed.findings[finding], b, W.unexplained_weight(b, category)))
+            case.ancestors[finding] = self.parser.ancestors(finding)
+        for f in present:
+            for general in case.ancestors.get(f, ()):
+                case.specific[general].append(f)
+        for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
+            for claim in self.kb.claims_from(subject, "risk_factor_for"):
+                if claim.object and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):
+                    case.risk[claim.object].append((subject, claim))
+        for drug in sorted(self._drug_ids(parsed)):
+            for cause, claim in self.causes_of_drug.get(drug, ()):
+                case.medicines[cause].append((drug, claim))
+        return case
+
+    def _score(self, condition: str, parsed: Parsed, case: _Case) -> Scored:
         concept = self.kb.concepts[condition]
         prior = concept.prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if concept.prior else 0.001
         result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
         links = self.links[condition]
-        for finding in sorted(parsed.findings):
-            state = parsed.findings[finding]
+        for finding, state, b, penalty in case.items:
             link = links.get(finding)
-            b = self.background.get(finding, W.DEFAULT_BACKGROUND)
             if state.present:
-                if state.source == "implied" and self._covered_by_specific(finding, present, links):
+                if state.source == "implied" and any(
+                    f in links and links[f].direct for f in case.specific.get(finding, ()) if f != finding
+                ):
                     continue
                 if link is not None:
                     w = W.present_weight(link.p, b, link.strength)
                     self._add(result, Evidence(finding, "finding", w, link.refs))
-                elif state.source != "implied" and not (self.parser.ancestors(finding) & links.keys()):
-                    category = self.kb.concepts[finding].attributes.get("category")
-                    result.score += W.unexplained_weight(b, category)
+                elif state.source != "implied" and case.ancestors[finding].isdisjoint(links):
+                    result.score += penalty
             elif link is not None and link.direct:
                 w = W.absent_weight(link.p, b, link.strength)
                 self._add(result, Evidence(finding, "finding", w, link.refs))
-        for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
-            for claim in self.kb.claims_from(subject, "risk_factor_for"):
-                if claim.object == condition and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):
-                    self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
-        for drug in sorted(drugs):
-            for cause, claim in self.causes_of_drug.get(drug, ()):
-                if cause == condition:
-                    self._add(result, Evidence(drug, "medicine", W.drug_lr(claim), claim.refs))
+        for subject, claim in case.risk.get(condition, ()):
+            self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
+        for drug, claim in case.medicines.get(condition, ()):
+            self._add(result, Evidence(drug, "medicine", W.drug_lr(claim), claim.refs))
         if condition in parsed.conditions:
             self._add(result, Evidence(condition, "named", math.log(W.NAMED_CONDITION_LR)))
         return result
@@ -172,15 +200,7 @@ class Model:
             return True
         if evidence.kind != "finding":
             return False
-        concept = self.kb.concepts.get(evidence.concept)
-        return concept is not None and concept.attributes.get("category") != "timing"
-
-    def _covered_by_specific(self, finding: str, present: set[str], links: dict[str, Link]) -> bool:
-        return any(
-            f in links and links[f].direct and finding in self.parser.ancestors(f)
-            for f in present
-            if f != finding
-        )
+        return evidence.concept in self.category and self.category[evidence.concept] != "timing"
 
     @staticmethod
     def _add(result: Scored, evidence: Evidence) -> None:

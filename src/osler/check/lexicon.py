@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import product
 
-from osler.check.text import BREAKS, REGION_OF, Token, fold, name_key, phrase_key
+from osler.check.text import BREAKS, REGION_OF, Token, fold, name_keys
 from osler.model.knowledge_base import KnowledgeBase
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
@@ -91,9 +91,8 @@ class Lexicon:
             concept = kb.get(ids[0])
             if concept is None or concept.kind not in MATCHED_KINDS:
                 continue
-            key = name_key(name)
+            key, phrase = name_keys(name)
             exact = False
-            phrase = phrase_key(name)
             if len(key) == 1 and len(phrase) > 1:
                 key, exact = phrase, True
             if not key or (key, concept.id) in entries:

@@ -208,7 +208,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 def canonical(word: str) -> str:
     """The matching form of one lower-cased word: irregular folding, spelling, then the Snowball stemmer.
 
-    Both the words of concept names and the words people type go through this, so 'bruising', 'bruised' and
+    Both the words of concept names and the words people type go through this (snowballstemmer runs on the C
+    PyStemmer when it is installed, as it is with osler), so 'bruising', 'bruised' and
     'bruise' all become `bruis` (Snowball English stemmer, Porter 2001).
     """
     if word.isdigit():
@@ -321,3 +322,11 @@ _SUBPARTS: dict[str, str] = {
 
 REGION_OF: dict[str, str] = {canonical(part): canonical(region) for part, region in _SUBPARTS.items()}
 """The same table in matching forms."""
+
+
+def name_keys(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`name_key` and `phrase_key` of a name from one tokenization."""
+    tokens = [t for t in tokenize(name) if not t.is_break and t.surface != ","]
+    forms = [t.form for t in tokens]
+    content = tuple(f for f in forms if f not in STOPWORDS) or tuple(forms)
+    return content, tuple(t.form for t in tokens if t.surface not in FILLERS)
