@@ -102,3 +102,9 @@ def test_many_tablets_swallowed_reads_as_an_overdose_of_that_medicine():
     kb = _kb(_finding("paracetamol-overdose", "Paracetamol overdose", "overdose of paracetamol"))
     assert _found(kb, "She swallowed about 20 paracetamol tablets after a row") == {"paracetamol-overdose"}
     assert _found(kb, "I took 2 paracetamol tablets for 12 hours") == set()
+
+
+def test_left_or_right_before_a_limb_reads_as_one_side():
+    kb = _kb(_finding("one-leg-swollen", "Swelling of one leg", "swelling in one leg"))
+    assert _found(kb, "my left leg is swollen") == {"one-leg-swollen"}
+    assert _found(kb, "turn right, my legs are swollen") == set()

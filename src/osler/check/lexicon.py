@@ -16,7 +16,9 @@ matches are dropped (one word inside a longer name often means something else: '
 condition's name never hides a finding: 'calf cramps at night' is both the name of a condition and a description
 of findings.
 
-A part of the body also counts as its region (`osler.check.text.REGION_OF`): 'my calf aches' meets 'leg pain'.
+A part of the body also counts as its region (`osler.check.text.REGION_OF`): 'my calf aches' meets 'leg pain';
+'left' or 'right' before a limb also reads as 'one' and 'unilateral': 'my left leg is swollen' meets 'swelling of
+one leg'.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import product
 
-from osler.check.text import BREAKS, REGION_OF, Token, fold, name_keys
+from osler.check.text import BREAKS, LIMBS, REGION_OF, SIDE_FORMS, SIDE_WORDS, Token, fold, name_keys
 from osler.model.knowledge_base import KnowledgeBase
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
@@ -118,12 +120,15 @@ class Lexicon:
         for sentence in _sentences(tokens):
             where: dict[str, list[int]] = defaultdict(list)
             surfaces: dict[int, str] = {}
-            for tok in sentence:
+            for i, tok in enumerate(sentence):
                 where[tok.form].append(tok.index)
                 surfaces[tok.index] = tok.surface
                 region = REGION_OF.get(tok.form)
                 if region is not None:
                     where[region].append(tok.index)
+                if tok.surface in SIDE_WORDS and any(t.form in LIMBS for t in sentence[i + 1 : i + 3]):
+                    for form in SIDE_FORMS:
+                        where[form].append(tok.index)
             commas = where.get(",", [])
             for form in list(where):
                 for entry in self._index.get(form, ()):

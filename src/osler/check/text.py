@@ -330,3 +330,16 @@ def name_keys(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     forms = [t.form for t in tokens]
     content = tuple(f for f in forms if f not in STOPWORDS) or tuple(forms)
     return content, tuple(t.form for t in tokens if t.surface not in FILLERS)
+
+
+LIMBS = frozenset(
+    canonical(w)
+    for w in "leg calf shin thigh knee ankle foot heel toe arm forearm elbow wrist hand finger shoulder hip".split()
+)
+"""Parts of the body that come in a left and a right."""
+
+SIDE_WORDS = frozenset({"left", "right"})
+"""Words that name one side; before a limb they also read as 'one' and 'unilateral' ('my left calf is swollen'
+meets 'swelling of one leg')."""
+
+SIDE_FORMS: tuple[str, ...] = (canonical("one"), canonical("unilateral"))
