@@ -108,3 +108,9 @@ def test_left_or_right_before_a_limb_reads_as_one_side():
     kb = _kb(_finding("one-leg-swollen", "Swelling of one leg", "swelling in one leg"))
     assert _found(kb, "my left leg is swollen") == {"one-leg-swollen"}
     assert _found(kb, "turn right, my legs are swollen") == set()
+
+
+def test_a_condition_name_that_states_history_counts_without_a_cue_before_it():
+    kb = _kb(Concept(id="hiv", kind="condition", name="HIV infection", lay_names=("HIV positive",)))
+    parsed = Checker(kb).parse(CaseInput("I am HIV positive and coughing"))
+    assert set(parsed.conditions) == {"hiv"}

@@ -17,7 +17,7 @@ from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
 from osler.check.negation import is_negated, negated_positions
 from osler.check.person import RELATIVES, read_person
-from osler.check.text import BREAKS, Token, tokenize
+from osler.check.text import BREAKS, Token, fold, tokenize
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.names import normalize_name
 
@@ -107,7 +107,7 @@ class Parser:
         for match in self.lexicon.match(tokens):
             negated = is_negated(match.positions, scoped, triggers)
             someone_else = any(p in others for p in match.positions)
-            if match.kind == "condition" and not _told_history(tokens, match.positions):
+            if match.kind == "condition" and not _told_history(tokens, match.positions, match.name):
                 continue
             if match.contained and not negated:
                 if not someone_else:
@@ -191,8 +191,14 @@ _HISTORY_CUES = frozenset(
 """Words just before a condition's name that make it the person's own history ('I have asthma', 'known COPD')."""
 
 
-def _told_history(tokens: list[Token], positions: tuple[int, ...]) -> bool:
+_NAME_CUES = frozenset({"with", "history", "known", "diagnosed", "positive"})
+"""Words inside a condition's name that make the name itself a statement of history ('living with HIV')."""
+
+
+def _told_history(tokens: list[Token], positions: tuple[int, ...], name: str = "") -> bool:
     """True when a condition named in the text is stated as the person's diagnosis or history, not described."""
+    if not _NAME_CUES.isdisjoint(fold(name).split()):
+        return True
     start = min(positions)
     window = [t.surface for t in tokens[max(0, start - 4) : start]]
     if any(t in BREAKS for t in window):
