@@ -111,3 +111,26 @@ def test_answers_win_over_the_text(checker):
 def test_another_relatives_history_is_not_the_patients(shipped_checker):
     parsed = shipped_checker.parse(CaseInput("I feel fine. My mum had a stroke."))
     assert not any("stroke" in c for c in parsed.conditions)
+
+
+def test_a_text_opening_with_a_child_is_about_that_child():
+    person = read_person("Toddler with fever and a sore throat since yesterday")
+    assert person.subject_relative == "toddler"
+    assert person.age == 2.0
+    assert read_person("A 4-year-old child presents with stridor").subject_relative == "child"
+
+
+def test_findings_of_a_child_patient_are_kept(checker):
+    parsed = checker.parse(CaseInput("Toddler with swollen calf"))
+    assert parsed.findings["leg-swelling"].present
+
+
+def test_a_relative_who_reports_is_not_the_one_who_has_it(checker):
+    parsed = checker.parse(CaseInput("My wife says my calf goes rock hard at night"))
+    assert parsed.findings["calf-cramp"].present
+
+
+def test_another_persons_history_ends_where_the_writer_speaks_again(checker):
+    parsed = checker.parse(CaseInput("My sister's baby had a swollen calf, and I have calf cramps"))
+    assert parsed.findings["calf-cramp"].present
+    assert "leg-swelling" not in parsed.findings

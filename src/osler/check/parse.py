@@ -16,7 +16,7 @@ from osler.check.case import CaseInput
 from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
 from osler.check.negation import is_negated, negated_positions
-from osler.check.person import RELATIVES, read_person
+from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
 from osler.check.text import BREAKS, Token, fold, tokenize
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.names import normalize_name
@@ -206,8 +206,14 @@ def _told_history(tokens: list[Token], positions: tuple[int, ...], name: str = "
     return any(w in _HISTORY_CUES for w in window)
 
 
+def _possessed(word: str) -> bool:
+    """True for a word that makes the next noun someone else's ('her baby', "my sister's baby")."""
+    return word in ("her", "his", "their", "your") or (word.endswith("s") and word[:-1] in RELATIVES)
+
+
 def _other_people(tokens: list[Token], subject: str | None) -> set[int]:
-    """Token positions that describe another person's history ('my mum had a stroke')."""
+    """Token positions that describe another person's history ('my mum had a stroke'), up to the end of the
+    clause or a new clause about the writer ('..., and I have a fever')."""
     out: set[int] = set()
     for i, tok in enumerate(tokens):
         word = (
@@ -215,11 +221,21 @@ def _other_people(tokens: list[Token], subject: str | None) -> set[int]:
         )
         if word not in RELATIVES or word == subject or normalize_name(word) == subject:
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].surface in REPORTING:
+            continue
+        if word in CHILD_WORDS and not (i > 0 and _possessed(tokens[i - 1].surface)):
+            continue
         window = [t.surface for t in tokens[i + 1 : i + 4]]
         if not any(w in _HISTORY_VERBS for w in window):
             continue
         j = i
         while j < len(tokens) and tokens[j].surface not in BREAKS:
+            if (
+                tokens[j].surface in (",", "and", "but")
+                and j + 1 < len(tokens)
+                and tokens[j + 1].surface in FIRST_PERSON
+            ):
+                break
             out.add(j)
             j += 1
     return out

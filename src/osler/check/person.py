@@ -22,7 +22,6 @@ RELATIVES = frozenset(
     grandfather grandad grandpa aunt uncle cousin niece nephew parents family partner baby child kid toddler
     friend flatmate roommate boyfriend girlfriend""".split()
 )
-_REPORTING = frozenset("says said thinks thought noticed reckons told tells saw sees".split())
 
 _AGE_PATTERNS = (
     (re.compile(r"\b(\d{1,3})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b"), 1.0),
@@ -63,8 +62,27 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
 
 
+CHILD_WORDS = frozenset("baby child kid toddler infant newborn boy girl son daughter".split())
+"""Words for a young patient: a text that opens with one ('Toddler with fever', 'A 4-year-old child presents')
+is about that child."""
+
+CHILD_AGE: dict[str, float] = {"newborn": 0.02, "baby": 0.5, "infant": 0.5, "toddler": 2.0}
+"""Age in years assumed for a young patient named only by a word such as 'toddler' (no age given)."""
+
+FIRST_PERSON = frozenset("i im ive id me my mine".split())
+REPORTING = frozenset("says said thinks thought noticed reckons told tells saw sees".split())
+"""Verbs after a relative that make them the one reporting, not the one who has it ('my wife says I snore')."""
+_REPORTING = REPORTING
+
+
 def subject_relative(words: list[str]) -> str | None:
-    """The relative the text is about when it opens like 'my dad ...' or 'my 6-year-old son ...'."""
+    """The relative the text is about when it opens like 'my dad ...', 'my 6-year-old son ...' or 'Toddler with
+    a rash ...' (a third-person opening with no 'I' or 'my' before it)."""
+    for word in words[:6]:
+        if word in FIRST_PERSON:
+            break
+        if word in CHILD_WORDS or word in ("patient", "man", "woman"):
+            return word
     for i, word in enumerate(words[:3]):
         if word != "my":
             continue
@@ -99,6 +117,8 @@ def read_person(text: str) -> Person:
                     age = round(value, 2)
                     break
     relative = subject_relative(words)
+    if age is None and relative in CHILD_AGE:
+        age = CHILD_AGE[relative]
     if sex is None:
         if relative in FEMALE:
             sex = "female"
