@@ -114,3 +114,19 @@ def test_a_condition_name_that_states_history_counts_without_a_cue_before_it():
     kb = _kb(Concept(id="hiv", kind="condition", name="HIV infection", lay_names=("HIV positive",)))
     parsed = Checker(kb).parse(CaseInput("I am HIV positive and coughing"))
     assert set(parsed.conditions) == {"hiv"}
+
+
+def test_a_whole_phrase_name_skips_articles_and_possessives_in_the_text():
+    kb = _kb(_finding("during-sleep", "During sleep", "in my sleep"))
+    assert _found(kb, "he kicks in his sleep") == {"during-sleep"}
+    assert _found(kb, "I sleep badly") == set()
+
+
+def test_a_negation_word_inside_a_name_does_not_deny_what_follows():
+    kb = _kb(
+        _finding("reliever-failing", "Reliever not helping", "inhaler not helping"),
+        _finding("blue-lips", "Blue lips", "lips blue"),
+    )
+    parsed = Checker(kb).parse(CaseInput("my blue inhaler not helping, lips blue"))
+    assert parsed.findings["reliever-failing"].present
+    assert parsed.findings["blue-lips"].present

@@ -134,3 +134,8 @@ def test_another_persons_history_ends_where_the_writer_speaks_again(checker):
     parsed = checker.parse(CaseInput("My sister's baby had a swollen calf, and I have calf cramps"))
     assert parsed.findings["calf-cramp"].present
     assert "leg-swelling" not in parsed.findings
+
+
+def test_clinical_shorthand_t_with_a_decimal_is_a_temperature():
+    assert [(r.quantity, r.value) for r in find_readings("T 38.9, HR 110")][0] == ("temperature_c", 38.9)
+    assert all(r.quantity != "temperature_c" for r in find_readings("T 12 vertebra"))

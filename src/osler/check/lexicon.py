@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import product
 
-from osler.check.text import BREAKS, LIMBS, REGION_OF, SIDE_FORMS, SIDE_WORDS, Token, fold, name_keys
+from osler.check.text import BREAKS, FILLERS, LIMBS, REGION_OF, SIDE_FORMS, SIDE_WORDS, Token, fold, name_keys
 from osler.model.knowledge_base import KnowledgeBase
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
@@ -66,6 +66,7 @@ class Match:
     positions: tuple[int, ...]
     name: str
     contained: bool = False
+    negative: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class _Entry:
     exact: bool = False
     ordered: bool = False
     surface: str = ""
+    negative: bool = False
 
 
 class Lexicon:
@@ -101,9 +103,11 @@ class Lexicon:
                 continue
             if len(key) == 1 and len(key[0]) <= 2 and not key[0].isalpha():
                 continue
-            ordered = exact or not NEGATION_FORMS.isdisjoint(key)
+            negative = not NEGATION_FORMS.isdisjoint(key)
             surface = _plain(fold(name).strip()) if len(key) == 1 else ""
-            entries[key, concept.id] = _Entry(key, concept.id, concept.kind, name, exact, ordered, surface)
+            entries[key, concept.id] = _Entry(
+                key, concept.id, concept.kind, name, exact, exact or negative, surface, negative
+            )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
             for form in set(key):
@@ -130,14 +134,17 @@ class Lexicon:
                     for form in SIDE_FORMS:
                         where[form].append(tok.index)
             commas = where.get(",", [])
+            fillers = frozenset(i for i, w in surfaces.items() if w in FILLERS)
             for form in list(where):
                 for entry in self._index.get(form, ()):
                     if len(entry.key) == 1:
                         positions = _single(entry, where[form], surfaces)
                     else:
-                        positions = _window(entry, where, commas)
+                        positions = _window(entry, where, commas, fillers)
                     if positions is not None:
-                        found.append(Match(entry.concept, entry.kind, positions, entry.name))
+                        found.append(
+                            Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
+                        )
         return _longest(found)
 
 
@@ -170,20 +177,26 @@ def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tu
     return None
 
 
-def _window(entry: _Entry, where: dict[str, list[int]], commas: list[int]) -> tuple[int, ...] | None:
+def _window(
+    entry: _Entry, where: dict[str, list[int]], commas: list[int], fillers: frozenset[int] = frozenset()
+) -> tuple[int, ...] | None:
     """The tightest positions holding every token of the name, if they fit in the allowed span."""
     key = entry.key
     if any(form not in where for form in key):
         return None
     if entry.exact:
-        return next(
-            (
-                tuple(range(start, start + len(key)))
-                for start in where[key[0]]
-                if all(start + i in where[form] for i, form in enumerate(key))
-            ),
-            None,
-        )
+        for start in where[key[0]]:
+            chosen = [start]
+            for form in key[1:]:
+                p = chosen[-1] + 1
+                while p in fillers:
+                    p += 1
+                if p not in where[form]:
+                    break
+                chosen.append(p)
+            else:
+                return tuple(chosen)
+        return None
     best: tuple[int, ...] | None = None
     best_cost = 0
     options = [where[form][:6] for form in key]

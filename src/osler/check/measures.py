@@ -108,7 +108,7 @@ def find_readings(text: str) -> list[Reading]:
     for m in _PATTERN.finditer(folded):
         word, number, unit = m.group(1), m.group(2), (m.group(3) or "")
         quantity = _WORD_TO_QUANTITY[word]
-        if word == "t" and not unit:
+        if word == "t" and not unit and not ("." in number and 34 <= float(number) <= 43):
             continue
         if quantity == "systolic_bp":
             continue

@@ -35,14 +35,18 @@ SUBJECTS = frozenset(
 MAX_SCOPE = 10
 
 
-def negated_positions(tokens: list[Token]) -> tuple[set[int], set[int]]:
-    """Token positions inside a negation scope, and the positions of the triggers themselves."""
+def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) -> tuple[set[int], set[int]]:
+    """Token positions inside a negation scope, and the positions of the triggers themselves.
+
+    Triggers at `quiet` positions open no scope: they belong to a name ('inhaler not helping') whose meaning
+    they carry, so 'blue inhaler not helping, lips blue' does not deny the blue lips.
+    """
     scoped: set[int] = set()
     triggers: set[int] = set()
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.surface
-        if word not in TRIGGERS:
+        if word not in TRIGGERS or i in quiet:
             continue
         nxt = tokens[i + 1].surface if i + 1 < n else ""
         if (word, nxt) in PSEUDO:

@@ -15,7 +15,7 @@ from typing import Any
 from osler.check.case import CaseInput
 from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
-from osler.check.negation import is_negated, negated_positions
+from osler.check.negation import TRIGGERS, is_negated, negated_positions
 from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
 from osler.check.text import BREAKS, Token, fold, tokenize
 from osler.model.knowledge_base import KnowledgeBase
@@ -99,12 +99,16 @@ class Parser:
             pregnant=bool(case.pregnant if case.pregnant is not None else person.pregnant),
         )
         tokens = tokenize(case.text)
-        scoped, triggers = negated_positions(tokens)
+        matches = self.lexicon.match(tokens)
+        quiet = frozenset(
+            p for m in matches if m.negative for p in m.positions if tokens[p].surface in TRIGGERS
+        )
+        scoped, triggers = negated_positions(tokens, quiet)
         others = _other_people(tokens, person.subject_relative)
         present: dict[str, str] = {}
         absent: dict[str, str] = {}
         contained: dict[str, str] = {}
-        for match in self.lexicon.match(tokens):
+        for match in matches:
             negated = is_negated(match.positions, scoped, triggers)
             someone_else = any(p in others for p in match.positions)
             if match.kind == "condition" and not _told_history(tokens, match.positions, match.name):
