@@ -2,8 +2,8 @@
 
     python bench/answer_questions.py [--append-results]
 
-Prints mean fact coverage, cited share, patient FK grade and time per answer (with follow-up checking);
-`--append-results` appends a line to bench/RESULTS.md (section "Answers: dev questions").
+Prints mean fact coverage, cited share, patient FK grade (mean and highest) and time per answer (with follow-up
+checking); `--append-results` adds a row to the table of bench/RESULTS.md section "Answers: dev questions".
 """
 
 from __future__ import annotations
@@ -47,16 +47,31 @@ def main() -> int:
     line = (
         f"| {datetime.now(UTC):%Y-%m-%d} | {report['questions']} | {report['mean_coverage']:.3f} | "
         f"{report['safety_coverage']:.3f} | {report['pitfall_coverage']:.3f} | {report['cited_share']:.3f} | "
-        f"{report['patient_fk_grade_mean']:.2f} | {per_answer:.0f} | {len(kb.concepts)} concepts | "
+        f"{report['patient_fk_grade_mean']:.2f} (max {report['patient_fk_grade_max']:.2f}) | {per_answer:.0f} | "
+        f"{len(kb.concepts)} concepts | "
         f"{platform.python_version()} |"
     )
     print(line)
     if args.append_results:
-        text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-        if "## Answers: dev questions" not in text:
-            text = text.rstrip("\n") + "\n" + HEADER
-        RESULTS.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+        append(line)
     return 0
+
+
+def append(line: str) -> None:
+    """Add a row at the end of this benchmark's table in bench/RESULTS.md (the section is created if missing)."""
+    section = HEADER.strip().splitlines()[0]
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if section not in text:
+        RESULTS.write_text(text.rstrip("\n") + "\n" + HEADER + line + "\n", encoding="utf-8")
+        return
+    head, rest = text.split(section, 1)
+    lines = rest.split("\n")
+    first = next(i for i, row in enumerate(lines) if row.startswith("|"))
+    last = first
+    while last + 1 < len(lines) and lines[last + 1].startswith("|"):
+        last += 1  # the end of this section's table, not a later section's
+    lines.insert(last + 1, line)
+    RESULTS.write_text(head + section + "\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

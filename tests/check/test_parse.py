@@ -139,3 +139,10 @@ def test_another_persons_history_ends_where_the_writer_speaks_again(checker):
 def test_clinical_shorthand_t_with_a_decimal_is_a_temperature():
     assert [(r.quantity, r.value) for r in find_readings("T 38.9, HR 110")][0] == ("temperature_c", 38.9)
     assert all(r.quantity != "temperature_c" for r in find_readings("T 12 vertebra"))
+
+
+def test_a_negated_verb_denies_only_its_own_clause():
+    tokens = tokenize("not drinking much, dry mouth and no tears")
+    scoped, _ = negated_positions(tokens)
+    words = {tokens[i].surface for i in scoped}
+    assert "drinking" in words and "dry" not in words and "tears" in words

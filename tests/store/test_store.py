@@ -122,3 +122,17 @@ def test_knowledge_base_from_store_equals_knowledge_base_from_pack(engine, fixtu
         c.id: (c.subject, c.relation, c.object, c.frequency) for c in fixture_kb.claims.values()
     }
     assert kb.concept("night-cramps").prior == fixture_kb.concept("night-cramps").prior
+
+
+def test_citing_a_curated_claim_reaches_the_database(engine, fixture_pack_path, tmp_path):
+    migrate(engine)
+    sync_pack(engine, load_pack(fixture_pack_path, strict=True))
+    edited = tmp_path / "pack"
+    shutil.copytree(fixture_pack_path, edited)
+    night = edited / "conditions" / "night-cramps.yaml"
+    night.write_text(
+        night.read_text().replace("contested: true, curated: true}", "contested: true, refs: [ref-a]}")
+    )
+    before = stats(engine)["claims_without_reference"]
+    sync_pack(engine, load_pack(edited, strict=True))
+    assert stats(engine)["claims_without_reference"] == before - 1

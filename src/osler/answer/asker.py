@@ -8,10 +8,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from osler.answer.audience import check_audience
 from osler.answer.compose import Composer, Draft
-from osler.answer.corpus import PassageSearch, corpus_passages, default_search
+from osler.answer.corpus import CorpusAnswer, PassageSearch, corpus_answer, default_search
 from osler.answer.focus import NameIndex, find_focus
-from osler.answer.followups import follow_ups
+from osler.answer.followups import MAX_FOLLOW_UPS, MIN_FOLLOW_UPS, corpus_follow_ups, follow_ups
 from osler.answer.intent import detect_intent
+from osler.answer.patient import for_patients
+from osler.answer.readability import PATIENT_GRADE_CEILING
 from osler.answer.result import Answer, CitedReference, Section, Statement
 from osler.answer.retrieval import expand_focus, gather
 from osler.answer.sections import SECTION_KINDS, section_order
@@ -55,13 +57,19 @@ class Asker:
             drafts.setdefault("overview", [])
             drafts["overview"] = composer.overview(concept_id) + drafts["overview"]
         external: dict[str, Reference] = {}
+        corpus = CorpusAnswer()
         if self.search is not None and sum(len(v) for v in drafts.values()) < MIN_KB_STATEMENTS:
-            drafts["library"] = self._library(question, focus, intent, external)
-        sections, references = self._number(drafts, intent, audience, external)
-        statuses = [d.review_status for ds in drafts.values() for d in ds]
+            drafts["library"], corpus = self._library(question, focus, intent, audience, external)
+        ordered = [(key, drafts[key]) for key in section_order(intent) if drafts.get(key)]
+        if audience == "patient":
+            ordered = for_patients(ordered, intent, composer.short_names)
+        sections, references = self._number(ordered, audience, external)
+        statuses = [d.review_status for _, ds in ordered for d in ds]
         review = min(statuses, key=REVIEW_ORDER.__getitem__) if statuses else "none"
         covered = any(s.statements for s in sections)
         follow = follow_ups(self.kb, focus, intent, self._answers) if with_follow_ups and covered else []
+        if with_follow_ups and corpus.focus and len(follow) < MIN_FOLLOW_UPS:
+            follow += corpus_follow_ups(corpus.focus, intent, corpus.intents)[: MAX_FOLLOW_UPS - len(follow)]
         nearest: list[str] = []
         if not covered:
             nearest = self.index.nearest(question)
@@ -86,28 +94,31 @@ class Asker:
         return answer.covered, answer.focus
 
     def _library(
-        self, question: str, focus: list[str], intent: str, external: dict[str, Reference]
-    ) -> list[Draft]:
+        self, question: str, focus: list[str], intent: str, audience: str, external: dict[str, Reference]
+    ) -> tuple[list[Draft], CorpusAnswer]:
         assert self.search is not None
-        topic = " ".join(self.kb.concepts[c].name for c in focus) or question
+        topics = [name for c in focus for name in self.kb.concepts[c].all_names()] or [question]
+        ceiling = PATIENT_GRADE_CEILING if audience == "patient" else None
         try:
-            found = corpus_passages(self.search, self.engine, question, topic, intent)
+            found = corpus_answer(self.search, self.engine, question, topics, intent, ceiling)
         except SQLAlchemyError:
-            return []
+            return [], CorpusAnswer()
         drafts = []
-        for i, (quote, reference) in enumerate(found):
-            external[reference.id] = reference
-            drafts.append(Draft("library", quote, (reference.id,), (), (float(i), 0.0, 0.0)))
-        return drafts
+        for i, quote in enumerate(found.quotes):
+            external[quote.reference.id] = quote.reference
+            # quoted from an ingested source, not reviewed by an editor
+            rank = (float(i), 0.0, 0.0)
+            drafts.append(Draft("library", quote.text, (quote.reference.id,), (), rank, "submitted"))
+        return drafts, found
 
     def _number(
-        self, drafts: dict[str, list[Draft]], intent: str, audience: str, external: dict[str, Reference]
+        self, ordered: list[tuple[str, list[Draft]]], audience: str, external: dict[str, Reference]
     ) -> tuple[list[Section], list[CitedReference]]:
         numbers: dict[str, int] = {}
         sections = []
-        for key in section_order(intent):
+        for key, drafts in ordered:
             statements = []
-            for draft in drafts.get(key, ()):
+            for draft in drafts:
                 cites = tuple(numbers.setdefault(r, len(numbers) + 1) for r in draft.refs)
                 if cites:
                     statements.append(Statement(draft.text, cites, draft.claims))

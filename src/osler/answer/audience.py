@@ -1,22 +1,19 @@
-"""Audience wording and readability.
+"""Audience wording: plain words and short sentences for patients.
 
-Readability is the Flesch-Kincaid grade level (Kincaid et al. 1975, "Derivation of new readability formulas
-for Navy enlisted personnel"): 0.39 x words per sentence + 11.8 x syllables per word - 15.59. Syllables are
-counted offline from pyphen's en_US hyphenation dictionary as hyphenation points + 1, the same rule textstat
-uses (textstat itself is not used: recent releases fetch a dictionary at run time).
+Patient wording swaps common clinical words for plain ones and cuts long sentences where a new clause starts,
+following plain-language guidance (short sentences, everyday words; e.g. the CDC Clear Communication Index and
+the NHS content style guide). Readability itself is measured in `readability.py`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pyphen
+from osler.answer.readability import fk_grade, syllables
 
 AUDIENCES: tuple[str, ...] = ("patient", "clinician")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _SEMICOLON = re.compile(r";\s+([a-z])")
 _CLAUSE = re.compile(r"(, (?:but|yet|so|while|although|though|whereas|which means) |: (?=[a-z]))")
 
@@ -50,28 +47,6 @@ PLAIN_WORDS: dict[str, str] = {
 _PLAIN = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, PLAIN_WORDS), key=len, reverse=True)) + r")\b", re.I
 )
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
-
-
-@lru_cache(maxsize=20000)
-def syllables(word: str) -> int:
-    """Syllables in a word: pyphen hyphenation points + 1 (hyphenated compounds counted part by part)."""
-    parts = [p for p in re.split(r"[-'’]", word.lower()) if p]
-    return sum(len(_dictionary().positions(p)) + 1 for p in parts) if parts else 0
-
-
-def fk_grade(text: str) -> float:
-    """Flesch-Kincaid grade level of a text (0 for text without words)."""
-    words = _WORD.findall(text)
-    if not words:
-        return 0.0
-    sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
-    syllable_count = sum(syllables(w) for w in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllable_count / len(words) - 15.59
 
 
 def plain(text: str) -> str:
@@ -116,3 +91,6 @@ def check_audience(audience: str) -> str:
     if audience not in AUDIENCES:
         raise InputError(f"audience must be one of {', '.join(AUDIENCES)}, not '{audience}'")
     return audience
+
+
+__all__ = ["AUDIENCES", "PLAIN_WORDS", "check_audience", "fk_grade", "plain", "split_clauses", "syllables"]

@@ -18,6 +18,7 @@ from osler.answer.wording import (
     guideline_note,
     label,
     rule_sentence,
+    short_label,
     statistics_text,
     treatment_sentence,
     with_evidence,
@@ -29,6 +30,7 @@ from osler.model.rule import TRIAGE_ORDER
 MAX_PER_SECTION = 14
 MAX_WARNINGS = 24  # safety first: warning signs get more room
 MAX_LIST_ITEMS = 8
+MAX_OFF_TOPIC = 3  # per section, statements about conditions not asked about, when the question names several
 TREATMENT_RELATIONS = frozenset({"treats", "prevents", "not_recommended_for"})
 CONFLICT_LEADS = {"patient": "Studies disagree here.", "clinician": "Conflicting evidence:"}
 CONTESTED_LEADS = {"patient": "The evidence is mixed:", "clinician": "Contested:"}
@@ -44,6 +46,7 @@ class Draft:
     claims: tuple[str, ...]
     rank: tuple[float, ...]
     review_status: str = "approved"
+    tier: int = 0  # 0: about an asked concept; 1: reached through a linked one; 2: about another condition
 
 
 def _refs(kb: KnowledgeBase, refs: tuple[str, ...]) -> tuple[str, ...]:
@@ -69,9 +72,21 @@ class Composer:
         self.kb = kb
         self.audience = audience
         self.focus = {rid for concept_id in focus for rid in (concept_id, *kb.classes_of(concept_id))}
+        self.several = len(focus) > 1
+        self.mentions = {c: _mention_pattern(kb, c) for c in focus}
+        self.short_names: dict[
+            str, str
+        ] = {}  # a name as first written -> its shorter form for later mentions
 
     def name(self, concept_id: str | None, lay: bool = True) -> str:
-        return label(self.kb.get(concept_id), self.audience, concept_id or "", lay)
+        """How a concept is named; remembers its shorter form (patients: the lay name) for repeat mentions."""
+        concept = self.kb.get(concept_id)
+        full = label(concept, self.audience, concept_id or "", lay)
+        if self.audience == "patient" and concept is not None:
+            short = short_label(concept)
+            if short and short.lower() != full.lower():
+                self.short_names[full] = short
+        return full
 
     def compose(self, items: list[Item]) -> dict[str, list[Draft]]:
         """Drafted statements per section key, merged and ordered."""
@@ -133,7 +148,27 @@ class Composer:
             text += guideline_note(self.kb, refs)
         if claim.hedged:
             text = f"{CONTESTED_LEADS[self.audience]} {text}"
-        return [self._draft(item.section, text, refs, (claim,), _rank(claim, item.position))]
+        return [
+            self._draft(item.section, text, refs, (claim,), _rank(claim, item.position), self._tier(item))
+        ]
+
+    def _tier(self, item: Item) -> int:
+        """How closely a statement keeps to the question: 2 when it is about a condition not asked about."""
+        claim = item.claim
+        other_condition = (
+            claim is not None and claim.relation in TREATMENT_RELATIONS and claim.object not in self.focus
+        ) or self._needs_context(item)
+        if other_condition and claim is not None:
+            own = {claim.subject, claim.object, *self.kb.classes_of(claim.subject)}
+            mentioned = any(
+                pattern.search(claim.text)
+                for concept_id, pattern in self.mentions.items()
+                if pattern is not None and concept_id not in own
+            )
+            return 1 if mentioned else 2
+        if other_condition:
+            return 2
+        return 0 if item.concept in self.focus else 1
 
     def _needs_context(self, item: Item) -> bool:
         """True when a sentence written about another condition would be unclear without naming it."""
@@ -199,7 +234,7 @@ class Composer:
         claims = tuple(i.claim for i in usable if i.claim is not None)
         position = min(i.position for i in usable)
         best = min((_rank(c, position) for c in claims), default=(0.0, 0.0, 0.0))
-        return [self._draft(section, text, refs, claims, best)]
+        return [self._draft(section, text, refs, claims, best, 0 if concept_id in self.focus else 1)]
 
     # -- conflicts, duplicates and order ---------------------------------------------------------------------
     def _merge_conflicts(
@@ -238,6 +273,7 @@ class Composer:
                     tuple(c for d in sides for c in d.claims),
                     min(d.rank for d in sides),
                     min((d.review_status for d in sides), key=REVIEW_ORDER.__getitem__),
+                    min(d.tier for d in sides),
                 )
             )
         return [d for d in drafts if id(d) not in used] + merged
@@ -257,10 +293,16 @@ class Composer:
                 old.claims + draft.claims,
                 min(old.rank, draft.rank),
                 min(old.review_status, draft.review_status, key=REVIEW_ORDER.__getitem__),
+                min(old.tier, draft.tier),
             )
         sections: dict[str, list[Draft]] = defaultdict(list)
+        off_topic: dict[str, int] = defaultdict(int)
         for draft in sorted(by_text.values(), key=lambda d: (d.rank, d.text)):
             limit = MAX_WARNINGS if draft.section == "warning_signs" else MAX_PER_SECTION
+            if draft.tier >= 2 and self.several:
+                off_topic[draft.section] += 1
+                if off_topic[draft.section] > MAX_OFF_TOPIC:
+                    continue
             if len(sections[draft.section]) < limit:
                 sections[draft.section].append(draft)
         return dict(sections)
@@ -272,11 +314,12 @@ class Composer:
         refs: tuple[str, ...],
         claims: tuple[Claim, ...],
         rank: tuple[float, ...],
+        tier: int = 0,
     ) -> Draft:
         if self.audience == "patient":
             text = plain(text)
         status = min((c.review_status for c in claims), key=REVIEW_ORDER.__getitem__, default="approved")
-        return Draft(section, " ".join(text.split()), refs, tuple(c.id for c in claims), rank, status)
+        return Draft(section, " ".join(text.split()), refs, tuple(c.id for c in claims), rank, status, tier)
 
     def overview(self, concept_id: str) -> list[Draft]:
         """The concept's summary as the opening statement, when it is cited."""
@@ -288,6 +331,15 @@ class Composer:
         if self.audience == "clinician" and concept.icd10:
             text += f" (ICD-10-CM {', '.join(concept.icd10)})"
         return [self._draft("overview", text, refs, (), (-1.0, -20.0, 0.0))]
+
+
+def _mention_pattern(kb: KnowledgeBase, concept_id: str) -> re.Pattern[str] | None:
+    """A pattern finding any name of the concept (4+ letters) as whole words."""
+    concept = kb.get(concept_id)
+    names = sorted({n.lower() for n in concept.all_names() if len(n) > 3}, key=len) if concept else []
+    if not names:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in reversed(names)) + r")\b", re.I)
 
 
 def _lower_first(text: str) -> str:

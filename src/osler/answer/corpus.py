@@ -1,25 +1,35 @@
 """Answers from ingested corpora (e.g. MedQuAD) for questions beyond the curated pack.
 
-Passages come from `osler.store.sources.search_passages(engine, query, limit)` (written by the ingestion
-engineer; looked up at run time so the answer engine works without it). They are re-ranked by how well they
-answer the question, not by word overlap alone: 0.45 x the search score (scaled to the best hit) + 0.30 x the
-match between the passage's question type (MedQuAD `qtype`) and the detected intent + 0.25 x the similarity of
-the passage's topic (`focus`) to the question's topic (rapidfuzz `token_set_ratio`). This follows the
-question-entailment idea of Ben Abacha and Demner-Fushman (2019, BMC Bioinformatics 20:511): a good answer comes
-from a reference question of the same type about the same focus. The chosen passages are quoted extractively
-(their first sentences) and cited with the corpus item id and its source URL.
+Passages come from `osler.store.sources.search_passages(engine, query, limit)` (full-text search: SQLite FTS5
+bm25 or PostgreSQL ts_rank), looked up at run time so the answer engine works without it. Candidates are pooled
+from three searches (the question; its topic words; the topic with the question-type word), so that a passage
+of the right type about the right topic is found even when common words dominate the word-overlap score. They are
+then re-ranked by how well they answer the question, not by word overlap alone:
+
+    0.15 x search score (scaled to the best hit of its search)
+  + 0.30 x question-type match (the passage's MedQuAD `qtype` vs the detected intent)
+  + 0.40 x topic match (weighted F1 of the passage's `focus` words against the question's topic words)
+  + 0.15 x question similarity (the passage's reference question vs the asked one, rapidfuzz token_sort_ratio)
+
+This follows the question-entailment approach of Ben Abacha and Demner-Fushman (2019, "A question-entailment
+approach to question answering", BMC Bioinformatics 20:511): a good answer is the answer to a reference question
+of the same type about the same focus. A passage needs a topic match of at least 0.66 (and within 0.1 of the
+best passage's) and a rank of at least 0.45.
+The chosen passages are quoted extractively (`quote.py`) and cited with the corpus item id and its source URL.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import pysbd
 from rapidfuzz import fuzz
 
+from osler.answer.quote import extract
+from osler.model.names import normalize_name
 from osler.model.reference import Reference
 
 
@@ -81,9 +91,47 @@ NEAR_INTENTS: dict[str, frozenset[str]] = {
     "overview": frozenset({"symptoms", "causes"}),
     "medicine_safety": frozenset({"treatment"}),
 }
+# words that name one question type among several answering the same intent
+QTYPE_CUES: dict[str, str] = {
+    "inheritance": r"inherit|hereditary|run(s)? in (the )?famil|pass(ed)? (it |down |on )",
+    "genetic changes": r"\bgenes?\b|genetic change|mutation",
+    "susceptibility": r"at risk|who gets|who is likely",
+    "frequency": r"how (many|common)|how often do people",
+    "complications": r"complication",
+    "stages": r"\bstages?\b",
+    "research": r"research|clinical trial",
+    "considerations": r"what to do for|living with|cope|coping",
+    "exams and tests": r"\btests?\b|\bexams?\b",
+    "information": r"what is|what are|tell me about",
+}
 MIN_RANK = 0.45
+MIN_TOPIC = 0.66
+TOPIC_SLACK = 0.1  # later passages must be about the same topic as the best one
+CANDIDATES = 10
 MAX_PASSAGES = 3
-MAX_SENTENCES = 3
+WEIGHTS = {"search": 0.15, "qtype": 0.30, "topic": 0.40, "question": 0.15}
+# words that say what kind of answer is wanted, not what it is about (stemmed as in focus.content_words)
+QUESTION_WORDS = frozenset(
+    """symptom sign treat treated treatment treatments therapy therapies cause causes caused prevent prevented
+    prevention diagnose diagnosed diagnosis test tests testing exam outlook prognosis inherited inheritance
+    genetic change changes people affected information risk complication susceptible frequency common manage
+    managed management cure cured research clinical trial trials stage stages type happen happens need needs
+    done go away long last lasts expect doctor worry safe dangerous serious mean means run family families
+    get gets got tell""".split()
+)
+GENERIC_TOPIC_WORDS = frozenset("disease disorder syndrome condition problem deficiency infection".split())
+GENERIC_WEIGHT = 0.3
+# the word a reference question of each intent uses, added to the topic search
+INTENT_WORDS: dict[str, str] = {
+    "symptoms": "symptoms",
+    "treatment": "treatments",
+    "causes": "causes",
+    "prevention": "prevent",
+    "diagnosis": "diagnose",
+    "outlook": "outlook",
+    "seek_care": "symptoms",
+    "medicine_safety": "side effects",
+}
 
 
 @dataclass(frozen=True)
@@ -92,6 +140,16 @@ class RankedPassage:
 
     passage: PassageLike
     rank: float
+    topic: float = 0.0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An extractive quote from a passage, its reference, and the passage's focus."""
+
+    text: str
+    reference: Reference
+    focus: str
 
 
 def default_search() -> PassageSearch | None:
@@ -104,38 +162,117 @@ def default_search() -> PassageSearch | None:
     return search if callable(search) else None
 
 
-def qtype_match(qtype: str, intent: str) -> float:
-    """1 when the passage's question type answers the intent, 0.4 when it is close, else 0."""
-    answered = QTYPE_INTENTS.get(qtype.strip().lower())
+def asked_qtypes(question: str) -> frozenset[str]:
+    """The MedQuAD question types a question's own words name ('run in families' -> inheritance)."""
+    text = question.lower()
+    return frozenset(qtype for qtype, cue in QTYPE_CUES.items() if re.search(cue, text))
+
+
+def qtype_match(qtype: str, intent: str, question: str = "") -> float:
+    """1 when the passage's question type answers the intent (0.7 when the question's words name another type
+    of that intent), 0.4 when it is close, else 0."""
+    kind = qtype.strip().lower()
+    answered = QTYPE_INTENTS.get(kind)
     if answered is None:
         return 0.0
     if answered == intent:
-        return 1.0
+        named = {q for q in asked_qtypes(question) if QTYPE_INTENTS.get(q) == intent}
+        return 0.7 if named and kind not in named else 1.0
     return 0.4 if answered in NEAR_INTENTS.get(intent, frozenset()) else 0.0
 
 
-def rank_passages(passages: Sequence[PassageLike], topic: str, intent: str) -> list[RankedPassage]:
+def topic_words(text: str) -> list[str]:
+    """The words of a question that say what it is about (stemmed, without stop and question-type words)."""
+    from osler.answer.focus import STOP_WORDS, stem
+
+    raw = [w for w in normalize_name(text).split() if w not in STOP_WORDS and w not in QUESTION_WORDS]
+    return list(dict.fromkeys(s for s in map(stem, raw) if s not in STOP_WORDS and s not in QUESTION_WORDS))
+
+
+def topic_match(focus: str, topics: Sequence[str]) -> float:
+    """Weighted F1 of a passage focus's words against the best of the topic phrases (generic words such as
+    'disease' count 0.3)."""
+    focus_words = set(topic_words(focus))
+    best = 0.0
+    for topic in topics:
+        words = set(topic_words(topic))
+        if not focus_words or not words:
+            continue
+        shared = _weight(focus_words & words)
+        if shared == 0:
+            continue
+        precision, recall = shared / _weight(focus_words), shared / _weight(words)
+        best = max(best, 2 * precision * recall / (precision + recall))
+    return round(best, 6)
+
+
+def _weight(words: set[str]) -> float:
+    return sum(GENERIC_WEIGHT if w in GENERIC_TOPIC_WORDS else 1.0 for w in words)
+
+
+def question_similarity(title: str, question: str) -> float:
+    """How close the passage's reference question is to the asked one (0-1)."""
+    if not title or not question:
+        return 0.0
+    return fuzz.token_sort_ratio(title.lower(), question.lower()) / 100
+
+
+def rank_passages(
+    passages: Sequence[PassageLike], topic: str | Sequence[str], intent: str, question: str = ""
+) -> list[RankedPassage]:
     """Passages ordered by how well they answer a question of this intent about this topic."""
     if not passages:
         return []
+    topics = [topic] if isinstance(topic, str) else list(topic)
     top = max((p.score for p in passages), default=0.0) or 1.0
     ranked = []
     for passage in passages:
-        focus = fuzz.token_set_ratio(passage.focus.lower(), topic.lower()) / 100 if passage.focus else 0.0
+        about = topic_match(passage.focus, topics) if passage.focus else 0.0
         score = (
-            0.45 * max(passage.score, 0.0) / top + 0.30 * qtype_match(passage.qtype, intent) + 0.25 * focus
+            WEIGHTS["search"] * max(passage.score, 0.0) / top
+            + WEIGHTS["qtype"] * qtype_match(passage.qtype, intent, question)
+            + WEIGHTS["topic"] * about
+            + WEIGHTS["question"] * question_similarity(passage.title, question)
         )
-        ranked.append(RankedPassage(passage, round(score, 6)))
+        ranked.append(RankedPassage(passage, round(score, 6), about))
     return sorted(ranked, key=lambda r: (-r.rank, r.passage.source_id, r.passage.item_id))
 
 
-def extract(text: str, max_sentences: int = MAX_SENTENCES) -> str:
-    """The first sentences of a passage (after any opening question), quoted as they are."""
-    segmenter = pysbd.Segmenter(language="en", clean=False)
-    sentences = [s.strip() for s in segmenter.segment(" ".join(text.split())) if s.strip()]
-    while sentences and sentences[0].endswith("?"):
-        sentences.pop(0)  # a passage often repeats its question first; quote the answer
-    return " ".join(sentences[:max_sentences])
+@dataclass(frozen=True)
+class _Scaled:
+    """A passage with its search score scaled to the best hit of the search that found it."""
+
+    source_id: str
+    item_id: str
+    title: str
+    focus: str
+    qtype: str
+    url: str | None
+    text: str
+    score: float
+
+
+def pooled_search(
+    search: PassageSearch, engine: Any, question: str, topics: Sequence[str], intent: str
+) -> list[PassageLike]:
+    """Candidates from searches for the question, its topic, and the topic with the question-type word; each
+    passage keeps its best scaled score."""
+    topic = " ".join(dict.fromkeys(w for t in topics for w in topic_words(t)))
+    queries = [(question, 10)]
+    if topic:
+        queries += [(topic, 50), (f"{topic} {INTENT_WORDS.get(intent, '')}".strip(), 30)]
+    pooled: dict[tuple[str, str], _Scaled] = {}
+    for query, limit in dict.fromkeys(queries):
+        found = list(search(engine, query, limit))
+        top = max((p.score for p in found), default=0.0) or 1.0
+        for p in found:
+            key = (p.source_id, p.item_id)
+            scaled = max(p.score, 0.0) / top
+            if key not in pooled or pooled[key].score < scaled:
+                pooled[key] = _Scaled(
+                    p.source_id, p.item_id, p.title, p.focus, p.qtype, p.url, p.text, scaled
+                )
+    return sorted(pooled.values(), key=lambda p: (-p.score, p.source_id, p.item_id))
 
 
 def passage_reference(passage: PassageLike) -> Reference | None:
@@ -152,17 +289,66 @@ def passage_reference(passage: PassageLike) -> Reference | None:
     )
 
 
+@dataclass(frozen=True)
+class CorpusAnswer:
+    """Quotes answering a question, the focus of the best one, and the intents the corpora answer about it."""
+
+    quotes: tuple[Quote, ...] = ()
+    focus: str = ""
+    intents: tuple[str, ...] = ()
+
+
+def corpus_answer(
+    search: PassageSearch,
+    engine: Any,
+    question: str,
+    topic: str | Sequence[str],
+    intent: str,
+    ceiling: float | None = None,
+) -> CorpusAnswer:
+    """Quotes from the corpora that answer the question, with the intents the found passages about the same
+    focus answer (for follow-up questions)."""
+    topics = [topic] if isinstance(topic, str) else list(topic)
+    pooled = pooled_search(search, engine, question, topics, intent)
+    quotes = _quotes(rank_passages(pooled, topics, intent, question), ceiling)
+    if not quotes:
+        return CorpusAnswer()
+    focus = quotes[0].focus
+    same = {QTYPE_INTENTS.get(p.qtype.strip().lower()) for p in pooled if p.focus.lower() == focus.lower()}
+    return CorpusAnswer(tuple(quotes), focus, tuple(sorted(i for i in same if i)))
+
+
 def corpus_passages(
-    search: PassageSearch, engine: Any, question: str, topic: str, intent: str
-) -> list[tuple[str, Reference]]:
-    """Up to three (quoted text, reference) pairs from the corpora that answer the question."""
-    ranked = rank_passages(search(engine, question, 10), topic, intent)
-    out: list[tuple[str, Reference]] = []
-    for item in ranked:
-        if item.rank < MIN_RANK or len(out) >= MAX_PASSAGES:
+    search: PassageSearch,
+    engine: Any,
+    question: str,
+    topic: str | Sequence[str],
+    intent: str,
+    ceiling: float | None = None,
+) -> list[Quote]:
+    """Up to three quotes from the corpora that answer the question, best first; with a ceiling (patients) each
+    quote is fitted to that reading grade."""
+    return list(corpus_answer(search, engine, question, topic, intent, ceiling).quotes)
+
+
+def _quotes(ranked: list[RankedPassage], ceiling: float | None) -> list[Quote]:
+    ranked = [r for r in ranked if r.rank >= MIN_RANK and r.topic >= MIN_TOPIC][:CANDIDATES]
+    if not ranked:
+        return []
+    best_topic = max(r.topic for r in ranked)
+    scored: list[tuple[float, int, Quote]] = []
+    for i, item in enumerate(ranked):
+        if len(scored) > MAX_PASSAGES + 1:
             break
         reference = passage_reference(item.passage)
-        quote = extract(item.passage.text)
-        if reference is not None and quote:
-            out.append((quote, reference))
-    return out
+        if reference is None or item.topic < best_topic - TOPIC_SLACK:
+            continue
+        text = extract(item.passage.text, ceiling=ceiling)
+        if not text:
+            continue
+        scored.append((-item.rank, i, Quote(text, reference, item.passage.focus)))
+    out: list[Quote] = []
+    for _, _, quote in sorted(scored, key=lambda s: (s[0], s[1])):
+        if quote.text not in {q.text for q in out}:
+            out.append(quote)
+    return out[:MAX_PASSAGES]

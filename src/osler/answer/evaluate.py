@@ -4,7 +4,8 @@ Scoring follows shared/eval/README.md exactly: the answer text is the answer's h
 by newlines; a fact is present when any of its patterns matches with re.IGNORECASE | re.DOTALL; coverage is the
 share of a question's facts present. Reported: mean coverage, coverage of `safety-` and `pitfall-` facts
 (pooled over all such facts), the leg block (Q01-Q16) and the broad block (the rest), the share of statements
-that cite a reference, and the mean Flesch-Kincaid grade of patient answers.
+that cite a reference, and the mean and highest Flesch-Kincaid grade of patient answers (with how many are
+above grade 8).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from osler.answer.asker import Asker
-from osler.answer.audience import fk_grade
+from osler.answer.readability import PATIENT_GRADE_CEILING, fk_grade
 from osler.errors import InputError
 
 LEG_BLOCK_LAST = 16
@@ -102,6 +103,8 @@ def score_questions(asker: Asker, questions: list[dict[str, Any]]) -> dict[str, 
         "statements": statements,
         "cited_share": round(cited / statements, 4) if statements else None,
         "patient_fk_grade_mean": _mean(grades),
+        "patient_fk_grade_max": round(max(grades), 2) if grades else None,
+        "patient_answers_above_grade_8": sum(1 for g in grades if g > PATIENT_GRADE_CEILING),
         "per_question": rows,
     }
 

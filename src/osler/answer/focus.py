@@ -106,13 +106,19 @@ class NameIndex:
         self.kb = kb
         self.entries: list[tuple[str, tuple[str, ...], str]] = []
         for key, ids in sorted(kb.names().items()):
-            concept = kb.get(ids[0]) if ids else None
-            if concept is None or concept.kind == "body_part":
-                continue
             tokens = tuple(dict.fromkeys(content_words(key)))
             if not tokens or (len(tokens) == 1 and len(tokens[0]) < 3):
                 continue
-            self.entries.append((key, tokens, concept.id))
+            # a name shared by several concepts stands for each; the kind bonus then prefers the condition
+            for concept_id in ids:
+                concept = kb.get(concept_id)
+                if concept is not None and concept.kind != "body_part":
+                    self.entries.append((key, tokens, concept.id))
+        self.by_token: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+        for entry in self.entries:
+            self.by_token.setdefault(entry[1][0], []).append(
+                entry
+            )  # a name can match only if its first word is there
         self.vocabulary = {token for _, tokens, _ in self.entries for token in tokens}
         self.vocabulary_list = sorted(self.vocabulary)
 
@@ -124,7 +130,8 @@ class NameIndex:
             positions.setdefault(w, []).append(i)
         normalized = " ".join(q_words)
         found: dict[str, Match] = {}
-        for key, tokens, concept_id in self.entries:
+        candidates = [entry for word in sorted(positions) for entry in self.by_token.get(word, ())]
+        for key, tokens, concept_id in candidates:
             if not all(t in positions for t in tokens):
                 continue
             starts = [min(positions[t]) for t in tokens]

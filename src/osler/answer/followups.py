@@ -81,3 +81,14 @@ def follow_ups(
         if len(chosen) >= MAX_FOLLOW_UPS:
             break
     return chosen
+
+
+def corpus_follow_ups(topic: str, intent: str, answered: tuple[str, ...]) -> list[str]:
+    """Follow-ups about a topic known only from the corpora (e.g. a MedQuAD focus), for the intents that the
+    corpora hold passages on for that topic."""
+    questions = [
+        template.format(name=topic)
+        for other, template in CONDITION_TEMPLATES.items()
+        if other != intent and other in answered
+    ]
+    return questions[:MAX_FOLLOW_UPS]

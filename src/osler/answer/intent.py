@@ -9,12 +9,12 @@ with no cue is an `overview` question ("Tell me about gout").
 | difference     | difference between, vs, versus, "X or Y", "or just", "tell them apart"          |
 | medicine_safety| is it safe, can I take, how much, dose, safely, while pregnant/breastfeeding     |
 | seek_care      | when should I worry / see a doctor, emergency, warning signs, dangerous, urgent  |
-| causes         | cause, why, what makes, reason, trigger, which medicines                        |
+| causes         | cause, why, what makes, reason, trigger, which medicines, at risk, inherited     |
 | prevention     | prevent, stop ... from, avoid, lower my risk, reduce the chance                 |
 | treatment      | treat, manage, management, help, relieve, get rid of, what should I do, cure     |
 | diagnosis      | test, work-up, diagnose, assess, how can I tell, how do I know, check for        |
 | symptoms       | symptoms, signs, what does it feel like, how do I recognise                     |
-| outlook        | how long, last, go away, outlook, prognosis, recover, permanent                  |
+| outlook        | how long, last, go away, outlook, prognosis, recover, permanent, complications   |
 """
 
 from __future__ import annotations
@@ -94,6 +94,11 @@ INTENTS: tuple[Intent, ...] = (
             r"\btrigger",
             r"\bwhich (medicines|medications|drugs)\b",
             r"\brisk factors?\b",
+            r"\bat risk\b",
+            r"\binherit",
+            r"\bhereditary\b",
+            r"\bgenetic\b",
+            r"\brun(s)? in (the )?famil",
         ),
     ),
     Intent(
@@ -167,6 +172,7 @@ INTENTS: tuple[Intent, ...] = (
             r"\bpermanent\b",
             r"\bnormal\b",
             r"\boutgrow",
+            r"\bcomplications?\b",
         ),
     ),
 )

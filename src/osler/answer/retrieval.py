@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from osler.model.claim import STRENGTH_ORDER, Claim
@@ -74,22 +75,30 @@ FINDING_INTENTS = frozenset({"causes", "symptoms", "diagnosis", "seek_care", "di
 
 def expand_focus(kb: KnowledgeBase, focus: list[str], limit: int = 2, intent: str = "causes") -> list[str]:
     """Add conditions when the question named none: those named after a focus medicine, and those a focus
-    treatment or medicine is for or a focus finding points to. A condition must be linked to another concept
-    of the question, except for a finding asked about for its causes, meaning or urgency."""
+    treatment or medicine (or a medicine it covers, see `narrower`) is for or a focus finding points to. A
+    condition must be linked to another concept of the question, except for a finding asked about for its
+    causes, meaning or urgency; one reached from several concepts of the question ranks first."""
     focus = [*focus, *named_after(kb, focus)[:limit]]
     if any(kb.concepts[c].kind == "condition" for c in focus):
         return focus
-    linked = {rid for concept_id in focus for rid in related_ids(kb, concept_id)}
+    reach = {c: {*related_ids(kb, c), *narrower(kb, c)} for c in focus}
+    linked = {rid for rids in reach.values() for rid in rids}
     scored: dict[str, float] = {}
     for concept_id in focus:
         kind = kb.concepts[concept_id].kind
-        if kind in ("treatment", "drug", "drug_class"):
-            candidates = [(c, c.object) for c in kb.claims_from(concept_id, "treats", "prevents")]
+        if kind in ("treatment", "drug", "drug_class") and intent != "medicine_safety":
+            # (a safety question is about the medicine itself, not the conditions it is used for)
+            candidates = [
+                (c, c.object)
+                for source in sorted(reach[concept_id])
+                for c in kb.claims_from(source, "treats", "prevents", "not_recommended_for")
+            ]
         elif kind == "finding":
             candidates = [(c, c.object) for c in kb.claims_from(concept_id, "finding_of")]
         else:
             continue
-        others = linked - set(related_ids(kb, concept_id))
+        others = linked - reach[concept_id]
+        best_here: dict[str, float] = {}
         for claim, target_id in candidates:
             target = kb.get(target_id)
             if target is None or target.kind != "condition" or claim.polarity != "positive":
@@ -99,9 +108,47 @@ def expand_focus(kb: KnowledgeBase, focus: list[str], limit: int = 2, intent: st
                 weight += 2.0
             elif kind != "finding" or intent not in FINDING_INTENTS:
                 continue  # a medicine's many uses, or a symptom in a how-to question, need a link to the rest
-            scored[target.id] = max(scored.get(target.id, 0.0), weight)
-    best = sorted(scored, key=lambda cid: (-scored[cid], cid))[:limit]
+            best_here[target.id] = max(best_here.get(target.id, 0.0), weight)
+        for target_id, weight in best_here.items():
+            scored[target_id] = scored.get(target_id, 0.0) + weight  # reached from several concepts: more
+    for target_id in scored:
+        scored[target_id] += commonness(kb, target_id)
+    # a question naming two or more things (a symptom and a medicine) leaves room for one more condition
+    room = limit + 1 if len(focus) > 1 else limit
+    best = sorted(scored, key=lambda cid: (-scored[cid], cid))[:room]
     return [*focus, *best]
+
+
+PRIOR_WEIGHT = 0.5
+
+
+def commonness(kb: KnowledgeBase, condition_id: str) -> float:
+    """A small bonus for common conditions: 0.5 x log10(base rate x 1000), between 0 and 1.5 (a question about
+    sore throats and antibiotics is more often about strep throat than a throat abscess)."""
+    prior = kb.concepts[condition_id].prior
+    if prior is None:
+        return 0.0
+    return PRIOR_WEIGHT * min(3.0, max(0.0, math.log10(prior.base * 1000)))
+
+
+def narrower(kb: KnowledgeBase, concept_id: str) -> list[str]:
+    """Medicines a general treatment word covers: drug classes whose name ends with its name (the head noun of
+    a noun phrase names its broader kind: 'penicillin antibiotics' are 'antibiotics') and their members."""
+    from osler.answer.focus import content_words
+
+    concept = kb.concepts[concept_id]
+    if concept.kind not in ("treatment", "drug_class"):
+        return []
+    heads = {tuple(content_words(n)) for n in (concept.name, *concept.lay_names)}
+    heads = {h for h in heads if len(h) == 1}
+    found: list[str] = []
+    for drug_class in sorted(kb.of_kind("drug_class"), key=lambda c: c.id):
+        if drug_class.id == concept_id:
+            continue
+        names = [tuple(content_words(n)) for n in (drug_class.name, *drug_class.lay_names)]
+        if any(len(n) > 1 and n[-1:] in heads for n in names):
+            found += [drug_class.id, *sorted(kb.members(drug_class.id))]
+    return found
 
 
 def named_after(kb: KnowledgeBase, focus: list[str]) -> list[str]:

@@ -103,6 +103,31 @@ def label(concept: Concept | None, audience: str, fallback: str = "", lay: bool 
     return name
 
 
+def short_label(concept: Concept) -> str:
+    """The shorter name for a repeat mention to a patient: of a name 'A (B)', the part with fewer syllables
+    (on a tie the one listed first among the lay names); of a condition's or drug class's name and its first lay
+    name, the lay name only when it has fewer syllables (a medicine keeps its name: its lay names are brands)."""
+    name = concept.name
+    lay = [n.lower() for n in concept.lay_names]
+    if name.endswith(")") and " (" in name:
+        outer, inner = name[:-1].split(" (", 1)
+        order = {
+            part: lay.index(part.lower()) if part.lower() in lay else len(lay) for part in (outer, inner)
+        }
+        return _sentence_case(min((outer, inner), key=lambda part: (_syllable_count(part), order[part])))
+    if concept.kind in ("condition", "drug_class") and concept.lay_names and "(" not in concept.lay_names[0]:
+        lay_name = concept.lay_names[0]
+        if _syllable_count(lay_name) < _syllable_count(name):
+            return _sentence_case(lay_name)
+    return _sentence_case(name)
+
+
+def _syllable_count(text: str) -> int:
+    from osler.answer.readability import Counts
+
+    return Counts.of(text).syllables
+
+
 def _sentence_case(name: str) -> str:
     """Lower-case the first letter unless the word is an acronym or proper-looking ('DVT', 'Achilles')."""
     first = name.split(" ", 1)[0]

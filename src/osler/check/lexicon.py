@@ -186,16 +186,16 @@ def _window(
         return None
     if entry.exact:
         for start in where[key[0]]:
-            chosen = [start]
+            run = [start]
             for form in key[1:]:
-                p = chosen[-1] + 1
+                p = run[-1] + 1
                 while p in fillers:
                     p += 1
                 if p not in where[form]:
                     break
-                chosen.append(p)
+                run.append(p)
             else:
-                return tuple(chosen)
+                return tuple(run)
         return None
     best: tuple[int, ...] | None = None
     best_cost = 0

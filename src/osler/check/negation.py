@@ -34,6 +34,12 @@ SUBJECTS = frozenset(
 
 MAX_SCOPE = 10
 
+NOUN_TRIGGERS = frozenset(
+    {"no", "without", "denies", "deny", "denied", "denying", "none", "absent", "negative"}
+)
+"""Triggers that deny a list of things ('no fever, cough or rash'). Other triggers before a verb in -ing ('not
+drinking much, dry mouth') deny only that verb's clause, up to the next comma."""
+
 
 def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) -> tuple[set[int], set[int]]:
     """Token positions inside a negation scope, and the positions of the triggers themselves.
@@ -52,10 +58,11 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
         if (word, nxt) in PSEUDO:
             continue
         triggers.add(i)
+        verbal = nxt.endswith("ing") and word not in NOUN_TRIGGERS
         j = i + 1
         while j < n and j - i <= MAX_SCOPE:
             cur = tokens[j].surface
-            if cur in BREAKS or cur in TERMINATORS:
+            if cur in BREAKS or cur in TERMINATORS or (verbal and cur == ","):
                 break
             if cur in (",", "and") and j + 1 < n and tokens[j + 1].surface in SUBJECTS:
                 break

@@ -86,6 +86,8 @@ def _render_report(report: dict[str, Any]) -> None:
         "statements",
         "cited_share",
         "patient_fk_grade_mean",
+        "patient_fk_grade_max",
+        "patient_answers_above_grade_8",
     ):
         summary.add_row(key.replace("_", " "), _fmt(report[key]))
     console.print(summary)

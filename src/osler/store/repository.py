@@ -107,6 +107,7 @@ def sync_pack(engine: Engine, pack: Pack, actor: str = "osler init") -> SyncRepo
         for claim in pack.claims.values():
             row = _claim_row(claim)
             row["review_status"] = claim.review_status
+            row["_refs"] = sorted(claim.refs)
             claim_rows.append(row)
         changed_claims = _sync_rows(conn, t.claims, claim_rows, report, stamp, versioned=True, status=True)
         _sync_claim_refs(conn, [c for c in pack.claims.values() if c.id in changed_claims])
@@ -154,7 +155,11 @@ def _sync_rows(
     status: bool = False,
     removable: Any = None,
 ) -> set[str]:
-    """Upsert pack rows by id and content hash; delete pack rows no longer shipped. Returns changed ids."""
+    """Upsert pack rows by id and content hash; delete pack rows no longer shipped. Returns changed ids.
+
+    Keys starting with '_' count in the content hash but are not columns (a claim's references live in their
+    own table, yet citing a claim is a change that must reach the database).
+    """
     name = table.name
     has = table.c
     existing = {row.id: row._mapping for row in conn.execute(select(table).where(has.origin == PACK))}
@@ -163,7 +168,7 @@ def _sync_rows(
     for row in rows:
         content = {k: v for k, v in row.items() if k != "review_status"}
         digest = _hash(content)
-        full = dict(row, origin=PACK)
+        full = {k: v for k, v in row.items() if not k.startswith("_")} | {"origin": PACK}
         if "content_hash" in has:
             full["content_hash"] = digest
         if "updated_at" in has:
