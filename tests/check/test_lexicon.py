@@ -130,3 +130,9 @@ def test_a_negation_word_inside_a_name_does_not_deny_what_follows():
     parsed = Checker(kb).parse(CaseInput("my blue inhaler not helping, lips blue"))
     assert parsed.findings["reliever-failing"].present
     assert parsed.findings["blue-lips"].present
+
+
+def test_a_short_one_word_name_matches_its_own_inflections_only():
+    kb = _kb(_finding("seizure", "Seizure", "fit"), Concept(id="boxing", kind="risk_factor", name="Boxing"))
+    assert _found(kb, "he has been fitting for five minutes") == {"seizure"}
+    assert _found(kb, "I lifted a box") == set()

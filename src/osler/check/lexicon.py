@@ -168,11 +168,17 @@ def _plain(word: str) -> str:
 
 
 def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tuple[int, ...] | None:
-    """Where a one-word name occurs. Drug names and short stems must match the word itself, not only its stem
-    ('lifted' is not the brand Lift, 'boxing' is not 'box')."""
-    strict = entry.kind in ("drug", "drug_class") or len(entry.key[0]) <= 3
+    """Where a one-word name occurs. Drug names must match the word itself ('lifted' is not the brand Lift);
+    short stems must match the word or its own inflections ('fitting' is 'fit', but 'boxing' is not 'box')."""
+    if entry.kind in ("drug", "drug_class"):
+        allowed = {entry.surface}
+    elif len(entry.key[0]) <= 3:
+        base = entry.surface
+        allowed = {base, base + "ing", base + base[-1:] + "ing", base + "ed", base + base[-1:] + "ed"}
+    else:
+        return (positions[0],)
     for p in positions:
-        if not strict or _plain(surfaces[p]) == entry.surface:
+        if _plain(surfaces[p]) in allowed:
             return (p,)
     return None
 

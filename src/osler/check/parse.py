@@ -210,6 +210,10 @@ def _told_history(tokens: list[Token], positions: tuple[int, ...], name: str = "
     return any(w in _HISTORY_CUES for w in window)
 
 
+_WHOLE_GROUP = frozenset({"whole", "entire", "our", "all"})
+"""Words before 'family' or 'household' that include the writer ('the whole family has headaches')."""
+
+
 def _possessed(word: str) -> bool:
     """True for a word that makes the next noun someone else's ('her baby', "my sister's baby")."""
     return word in ("her", "his", "their", "your") or (word.endswith("s") and word[:-1] in RELATIVES)
@@ -228,6 +232,8 @@ def _other_people(tokens: list[Token], subject: str | None) -> set[int]:
         if i + 1 < len(tokens) and tokens[i + 1].surface in REPORTING:
             continue
         if word in CHILD_WORDS and not (i > 0 and _possessed(tokens[i - 1].surface)):
+            continue
+        if i > 0 and tokens[i - 1].surface in _WHOLE_GROUP:
             continue
         window = [t.surface for t in tokens[i + 1 : i + 4]]
         if not any(w in _HISTORY_VERBS for w in window):
