@@ -136,3 +136,13 @@ def test_a_short_one_word_name_matches_its_own_inflections_only():
     kb = _kb(_finding("seizure", "Seizure", "fit"), Concept(id="boxing", kind="risk_factor", name="Boxing"))
     assert _found(kb, "he has been fitting for five minutes") == {"seizure"}
     assert _found(kb, "I lifted a box") == set()
+
+
+def test_my_right_before_a_condition_is_history_but_my_earlier_in_the_clause_is_not():
+    kb = _kb(
+        Concept(id="asthma", kind="condition", name="Asthma"),
+        Concept(id="heavy-periods", kind="condition", name="Heavy periods", lay_names=("periods heavy",)),
+    )
+    checker = Checker(kb)
+    assert set(checker.parse(CaseInput("my asthma is worse")).conditions) == {"asthma"}
+    assert checker.parse(CaseInput("my periods are really heavy")).conditions == {}

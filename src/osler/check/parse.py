@@ -189,7 +189,7 @@ class Parser:
 
 
 _HISTORY_CUES = frozenset(
-    """have has had got diagnosed diagnosis history hx pmh known with suffer suffers suffered told my background
+    """have has had got diagnosed diagnosis history hx pmh known with suffer suffers suffered told background
     previous prior""".split()
 )
 """Words just before a condition's name that make it the person's own history ('I have asthma', 'known COPD')."""
@@ -207,6 +207,8 @@ def _told_history(tokens: list[Token], positions: tuple[int, ...], name: str = "
     window = [t.surface for t in tokens[max(0, start - 4) : start]]
     if any(t in BREAKS for t in window):
         window = window[max(i for i, t in enumerate(window) if t in BREAKS) + 1 :]
+    if window and window[-1] == "my":
+        return True  # 'my asthma', but not 'my periods are heavy'
     return any(w in _HISTORY_CUES for w in window)
 
 

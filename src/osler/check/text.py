@@ -21,7 +21,7 @@ BREAKS = frozenset(".;:!?()")
 """Punctuation that ends a sentence or clause for matching and negation."""
 
 STOPWORDS = frozenset(
-    """a an the my mine me i im ive id ill is am are was were be been being to of in on at for with by from into
+    """a an the my mine me i im ive id is am are was were be been being to of in on at for with by from into
     onto and or it its itll this that these those have has had having do does did doing so very really just
     get gets got getting gotten like as your you youre he hes his him she shes her hers they theyre them their
     we our us also bit lot lots quite some any too then there here what about around than which who whom
