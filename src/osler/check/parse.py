@@ -207,8 +207,8 @@ def _told_history(tokens: list[Token], positions: tuple[int, ...], name: str = "
     window = [t.surface for t in tokens[max(0, start - 4) : start]]
     if any(t in BREAKS for t in window):
         window = window[max(i for i, t in enumerate(window) if t in BREAKS) + 1 :]
-    if window and window[-1] == "my":
-        return True  # 'my asthma', but not 'my periods are heavy'
+    if window and window[-1] == "my" and max(positions) - start < len(positions) + 1:
+        return True  # 'my asthma', 'my type 2 diabetes'; not 'my periods are really heavy'
     return any(w in _HISTORY_CUES for w in window)
 
 
