@@ -7,7 +7,7 @@ from osler.check.infer import Evidence, Model, Scored
 from osler.check.parse import Parsed, Parser
 from osler.check.questions import next_questions
 from osler.check.result import CheckResult, DifferentialEntry, Explanation
-from osler.check.triage import triage
+from osler.check.triage import RuleIndex, triage
 from osler.model.knowledge_base import KnowledgeBase
 
 MAX_DIFFERENTIAL = 10
@@ -25,6 +25,7 @@ class Checker:
         self.kb = kb
         self.parser = Parser(kb)
         self.model = Model(kb, self.parser)
+        self.rules = RuleIndex(kb)
         self.disclaimer = DISCLAIMER
 
     def parse(self, case: CaseInput) -> Parsed:
@@ -35,7 +36,7 @@ class Checker:
         """The full result for one case."""
         parsed = self.parser.parse(case)
         ranked, other = self.model.rank(parsed)
-        tri = triage(self.kb, parsed, ranked)
+        tri = triage(self.kb, parsed, ranked, self.rules)
         questions = next_questions(self.model, parsed, ranked, other, tri.level)
         shown = [s for s in ranked[:MAX_DIFFERENTIAL] if s.probability >= MIN_PROBABILITY]
         return CheckResult(
