@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from results import add_row  # noqa: E402  (bench/ is on sys.path when run as a script)
 from sqlalchemy import create_engine, text
 
 from osler.answer import Asker
@@ -39,7 +40,6 @@ from osler.answer.focus import NameIndex
 from osler.answer.readability import PATIENT_GRADE_CEILING, fk_grade
 from osler.store import load_knowledge_base
 
-RESULTS = Path(__file__).parent / "RESULTS.md"
 SECTION = "## Answers: MedQuAD corpus questions (bench/answer_medquad.py)"
 HEADER = (
     f"\n{SECTION}\n\n"
@@ -179,20 +179,8 @@ def main() -> int:
 
 
 def append(line: str) -> None:
-    """Add a row under this benchmark's section of bench/RESULTS.md, creating the section at the end."""
-    content = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if SECTION not in content:
-        content = content.rstrip("\n") + "\n" + HEADER
-        RESULTS.write_text(content + line + "\n", encoding="utf-8")
-        return
-    head, rest = content.split(SECTION, 1)
-    lines = rest.split("\n")
-    first = next(i for i, row in enumerate(lines) if row.startswith("|"))
-    last = first
-    while last + 1 < len(lines) and lines[last + 1].startswith("|"):
-        last += 1  # the end of this section's table, not a later section's
-    lines.insert(last + 1, line)
-    RESULTS.write_text(head + SECTION + "\n".join(lines), encoding="utf-8")
+    """Add a row to this benchmark's table in bench/RESULTS.md."""
+    add_row(HEADER, line)
 
 
 if __name__ == "__main__":

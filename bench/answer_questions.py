@@ -16,12 +16,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from results import add_row  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 from osler.answer import Asker
 from osler.answer.evaluate import load_questions, score_questions
 from osler.knowledge.loader import load_pack
 from osler.model.knowledge_base import KnowledgeBase
 
-RESULTS = Path(__file__).parent / "RESULTS.md"
 HEADER = (
     "\n## Answers: dev questions (bench/answer_questions.py)\n\n"
     "| date | questions | mean coverage | safety | pitfall | cited | patient FK | ms per answer | kb | python |\n"
@@ -58,20 +59,8 @@ def main() -> int:
 
 
 def append(line: str) -> None:
-    """Add a row at the end of this benchmark's table in bench/RESULTS.md (the section is created if missing)."""
-    section = HEADER.strip().splitlines()[0]
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if section not in text:
-        RESULTS.write_text(text.rstrip("\n") + "\n" + HEADER + line + "\n", encoding="utf-8")
-        return
-    head, rest = text.split(section, 1)
-    lines = rest.split("\n")
-    first = next(i for i, row in enumerate(lines) if row.startswith("|"))
-    last = first
-    while last + 1 < len(lines) and lines[last + 1].startswith("|"):
-        last += 1  # the end of this section's table, not a later section's
-    lines.insert(last + 1, line)
-    RESULTS.write_text(head + section + "\n".join(lines), encoding="utf-8")
+    """Add a row to this benchmark's table in bench/RESULTS.md."""
+    add_row(HEADER, line)
 
 
 if __name__ == "__main__":

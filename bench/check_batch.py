@@ -18,6 +18,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from results import add_row
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -64,13 +66,11 @@ def main() -> None:
         f"{os.cpu_count()} CPUs |"
     )
     print(line)
-    results = ROOT / "bench" / "RESULTS.md"
-    header = "\n## Symptom checker batch throughput (bench/check_batch.py)\n\n| date | what | size | time | rate | note | machine |\n|---|---|---|---|---|---|---|\n"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    if "## Symptom checker batch throughput" not in text:
-        text += header
-    text = text.rstrip("\n") + "\n" + line + "\n"
-    results.write_text(text, encoding="utf-8")
+    add_row(
+        "\n## Symptom checker batch throughput (bench/check_batch.py)\n\n| date | what | size | time | rate | note "
+        "| machine |\n|---|---|---|---|---|---|---|\n",
+        line,
+    )
 
 
 if __name__ == "__main__":
