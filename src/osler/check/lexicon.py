@@ -2,7 +2,7 @@
 
 Names come from `kb.names()` (a name shared by several concepts goes to the preferred one); two different names
 that reduce to the same tokens ('pain in my testicle', 'pain into my testicle') find both their concepts. Each name is reduced
-to its content tokens (`osler.check.text.name_key`). A name matches a clause when all its content tokens occur
+to its content tokens (`osler.check.text.name_keys`). A name matches a clause when all its content tokens occur
 in it within a short window: names whose words come in the same order as in the text may spread wider
 (`max_span`) than names whose words come in another order (`max_span_unordered`), and a comma between the words
 counts as extra distance. So 'my calf hurts when I walk' meets 'calf pain on walking', while 'I wake at 4 and
@@ -76,9 +76,13 @@ class _Entry:
     kind: str
     name: str
     exact: bool = False
-    ordered: bool = False
     surface: str = ""
     negative: bool = False
+
+    @property
+    def ordered(self) -> bool:
+        """Whole phrases and names with a negation word must keep their word order."""
+        return self.exact or self.negative
 
 
 class Lexicon:
@@ -105,9 +109,7 @@ class Lexicon:
                 continue
             negative = not NEGATION_FORMS.isdisjoint(key)
             surface = _plain(fold(name).strip()) if len(key) == 1 else ""
-            entries[key, concept.id] = _Entry(
-                key, concept.id, concept.kind, name, exact, exact or negative, surface, negative
-            )
+            entries[key, concept.id] = _Entry(key, concept.id, concept.kind, name, exact, surface, negative)
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
             for form in set(key):

@@ -72,7 +72,6 @@ CHILD_AGE: dict[str, float] = {"newborn": 0.02, "baby": 0.5, "infant": 0.5, "tod
 FIRST_PERSON = frozenset("i im ive id me my mine".split())
 REPORTING = frozenset("says said thinks thought noticed reckons told tells saw sees".split())
 """Verbs after a relative that make them the one reporting, not the one who has it ('my wife says I snore')."""
-_REPORTING = REPORTING
 
 
 def subject_relative(words: list[str]) -> str | None:
@@ -91,7 +90,7 @@ def subject_relative(words: list[str]) -> str | None:
             if candidate.endswith("s") and candidate[:-1] in RELATIVES:
                 candidate = candidate[:-1]
             if candidate in RELATIVES:
-                if j + 1 < len(words) and words[j + 1] in _REPORTING:
+                if j + 1 < len(words) and words[j + 1] in REPORTING:
                     return None
                 return candidate
         return None

@@ -299,22 +299,8 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def name_key(name: str) -> tuple[str, ...]:
-    """The content tokens of a concept name, in order, without stop words and punctuation."""
-    forms = [t.form for t in tokenize(name) if not t.is_break and t.surface != ","]
-    content = tuple(f for f in forms if f not in STOPWORDS)
-    return content or tuple(forms)
-
-
 FILLERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "their", "our", "its"})
 """Words skipped even in whole-phrase names."""
-
-
-def phrase_key(name: str) -> tuple[str, ...]:
-    """Every word of a name in order (articles and possessives left out), for names matched as a phrase."""
-    return tuple(
-        t.form for t in tokenize(name) if not t.is_break and t.surface != "," and t.surface not in FILLERS
-    )
 
 
 _SUBPARTS: dict[str, str] = {
@@ -349,7 +335,8 @@ REGION_OF: dict[str, str] = {canonical(part): canonical(region) for part, region
 
 
 def name_keys(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """`name_key` and `phrase_key` of a name from one tokenization."""
+    """Two keys of a concept name: its content tokens in order (no stop words or punctuation), and every word in
+    order without articles and possessives (`FILLERS`), for names matched as a whole phrase."""
     tokens = [t for t in tokenize(name) if not t.is_break and t.surface != ","]
     forms = [t.form for t in tokens]
     content = tuple(f for f in forms if f not in STOPWORDS) or tuple(forms)
