@@ -1,6 +1,6 @@
 """Answers from ingested corpora (e.g. MedQuAD) for questions beyond the curated pack.
 
-Passages come from `osler.store.sources.search_passages(engine, query, limit)` (full-text search: SQLite FTS5
+Passages come from `osler.store.passages.search_passages(engine, query, limit)` (full-text search: SQLite FTS5
 bm25 or PostgreSQL ts_rank), looked up at run time so the answer engine works without it. Candidates are pooled
 from three searches (the question; its topic words; the topic with the question-type word), so that a passage
 of the right type about the right topic is found even when common words dominate the word-overlap score. They are
@@ -20,7 +20,6 @@ The chosen passages are quoted extractively (`quote.py`) and cited with the corp
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,10 +30,11 @@ from rapidfuzz import fuzz
 from osler.answer.quote import extract
 from osler.model.names import normalize_name
 from osler.model.reference import Reference
+from osler.store.passages import Passage, search_passages
 
 
 class PassageLike(Protocol):
-    """What a corpus passage offers (the fields of `osler.store.sources.Passage`)."""
+    """What a corpus passage offers (the fields of `osler.store.passages.Passage`)."""
 
     @property
     def source_id(self) -> str: ...
@@ -153,13 +153,8 @@ class Quote:
 
 
 def default_search() -> PassageSearch | None:
-    """`osler.store.sources.search_passages` when it exists, else None."""
-    try:
-        module = importlib.import_module("osler.store.sources")
-    except ImportError:
-        return None
-    search = getattr(module, "search_passages", None)
-    return search if callable(search) else None
+    """The database's full-text passage search (`osler.store.passages.search_passages`)."""
+    return search_passages
 
 
 def asked_qtypes(question: str) -> frozenset[str]:
@@ -238,20 +233,6 @@ def rank_passages(
     return sorted(ranked, key=lambda r: (-r.rank, r.passage.source_id, r.passage.item_id))
 
 
-@dataclass(frozen=True)
-class _Scaled:
-    """A passage with its search score scaled to the best hit of the search that found it."""
-
-    source_id: str
-    item_id: str
-    title: str
-    focus: str
-    qtype: str
-    url: str | None
-    text: str
-    score: float
-
-
 def pooled_search(
     search: PassageSearch, engine: Any, question: str, topics: Sequence[str], intent: str
 ) -> list[PassageLike]:
@@ -261,7 +242,7 @@ def pooled_search(
     queries = [(question, 10)]
     if topic:
         queries += [(topic, 50), (f"{topic} {INTENT_WORDS.get(intent, '')}".strip(), 30)]
-    pooled: dict[tuple[str, str], _Scaled] = {}
+    pooled: dict[tuple[str, str], Passage] = {}
     for query, limit in dict.fromkeys(queries):
         found = list(search(engine, query, limit))
         top = max((p.score for p in found), default=0.0) or 1.0
@@ -269,7 +250,7 @@ def pooled_search(
             key = (p.source_id, p.item_id)
             scaled = max(p.score, 0.0) / top
             if key not in pooled or pooled[key].score < scaled:
-                pooled[key] = _Scaled(
+                pooled[key] = Passage(
                     p.source_id, p.item_id, p.title, p.focus, p.qtype, p.url, p.text, scaled
                 )
     return sorted(pooled.values(), key=lambda p: (-p.score, p.source_id, p.item_id))
@@ -316,19 +297,6 @@ def corpus_answer(
     focus = quotes[0].focus
     same = {QTYPE_INTENTS.get(p.qtype.strip().lower()) for p in pooled if p.focus.lower() == focus.lower()}
     return CorpusAnswer(tuple(quotes), focus, tuple(sorted(i for i in same if i)))
-
-
-def corpus_passages(
-    search: PassageSearch,
-    engine: Any,
-    question: str,
-    topic: str | Sequence[str],
-    intent: str,
-    ceiling: float | None = None,
-) -> list[Quote]:
-    """Up to three quotes from the corpora that answer the question, best first; with a ceiling (patients) each
-    quote is fitted to that reading grade."""
-    return list(corpus_answer(search, engine, question, topic, intent, ceiling).quotes)
 
 
 def _quotes(ranked: list[RankedPassage], ceiling: float | None) -> list[Quote]:

@@ -17,9 +17,6 @@ from sqlalchemy.engine import Connection
 
 from osler.model.claim import STRENGTH_ORDER, claim_id
 from osler.store import tables as t
-from osler.store.passages import Passage, query_terms, search_passages
-
-__all__ = ["INGEST", "Passage", "query_terms", "search_passages"]  # search re-exported for older imports
 
 INGEST = "ingest"
 ACTOR = "osler ingest"
