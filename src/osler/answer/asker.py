@@ -127,17 +127,5 @@ class Asker:
         references = []
         for ref_id, n in sorted(numbers.items(), key=lambda item: item[1]):
             ref = external.get(ref_id) or self.kb.references[ref_id]
-            references.append(
-                CitedReference(
-                    n=n,
-                    id=ref.id,
-                    title=ref.title,
-                    authors=ref.authors,
-                    year=ref.year,
-                    source=ref.source,
-                    doi=ref.doi,
-                    pmid=ref.pmid,
-                    url=ref.best_url(),
-                )
-            )
+            references.append(CitedReference(n, ref))
         return sections, references

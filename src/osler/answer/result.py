@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from osler.model.reference import Reference
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -35,25 +37,36 @@ class CitedReference:
     """A reference as numbered in one answer; it always carries a DOI, PMID or URL."""
 
     n: int
-    id: str
-    title: str
-    authors: tuple[str, ...] = ()
-    year: int | None = None
-    source: str = ""
-    doi: str | None = None
-    pmid: str | None = None
-    url: str | None = None
+    reference: Reference
+
+    @property
+    def id(self) -> str:
+        return self.reference.id
+
+    @property
+    def doi(self) -> str | None:
+        return self.reference.doi
+
+    @property
+    def pmid(self) -> str | None:
+        return self.reference.pmid
+
+    @property
+    def url(self) -> str | None:
+        """The reference's own URL, else one made from its DOI or PMID."""
+        return self.reference.best_url()
 
     def to_dict(self) -> dict[str, Any]:
+        ref = self.reference
         return {
             "n": self.n,
-            "id": self.id,
-            "title": self.title,
-            "authors": list(self.authors),
-            "year": self.year,
-            "source": self.source,
-            "doi": self.doi,
-            "pmid": self.pmid,
+            "id": ref.id,
+            "title": ref.title,
+            "authors": list(ref.authors),
+            "year": ref.year,
+            "source": ref.source,
+            "doi": ref.doi,
+            "pmid": ref.pmid,
             "url": self.url,
         }
 
@@ -127,9 +140,9 @@ def render_text(answer: Answer) -> str:
         lines.extend(f"  - {q}" for q in answer.follow_up_questions)
     if answer.references:
         lines += ["", "References"]
-        for ref in answer.references:
-            where = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else "")
+        for cited in answer.references:
+            ref = cited.reference
             year = f" ({ref.year})" if ref.year else ""
-            lines.append(f"  [{ref.n}] {ref.title}{year}. {ref.source} {where}".rstrip())
+            lines.append(f"  [{cited.n}] {ref.title}{year}. {ref.source} {cited.url or ''}".rstrip())
     lines += ["", answer.disclaimer]
     return "\n".join(lines)
