@@ -54,13 +54,8 @@ def main() -> int:
     )
     print(line)
     if args.append_results:
-        append(line)
+        add_row(HEADER, line)
     return 0
-
-
-def append(line: str) -> None:
-    """Add a row to this benchmark's table in bench/RESULTS.md."""
-    add_row(HEADER, line)
 
 
 if __name__ == "__main__":
