@@ -9,8 +9,6 @@ from typing import Any
 from sqlalchemy import Engine
 
 from osler.errors import PackError, StoreError
-from osler.knowledge.lint import errors_only, lint_pack
-from osler.knowledge.loader import default_pack_path, load_pack
 from osler.model.describe import describe_concept
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.statistics import domain_stats
@@ -54,6 +52,9 @@ class Osler:
 
     def init(self, pack_path: Path | None = None) -> InitReport:
         """Create or migrate the schema and load the pack; safe to run again after a pack update."""
+        from osler.knowledge.lint import errors_only, lint_pack
+        from osler.knowledge.loader import default_pack_path, load_pack
+
         root = pack_path or default_pack_path()
         problems = errors_only(lint_pack(root))
         if problems:

@@ -18,6 +18,17 @@ def test_migrate_creates_the_latest_schema(engine):
     assert current_revision(engine) == head_revision()
 
 
+def test_head_revision_constant_is_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from osler.store.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == head_revision()
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     from osler.store import connect
 

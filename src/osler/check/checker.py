@@ -37,7 +37,7 @@ class Checker:
         parsed = self.parser.parse(case)
         ranked, other = self.model.rank(parsed)
         tri = triage(self.kb, parsed, ranked, self.rules)
-        questions = next_questions(self.model, parsed, ranked, other, tri.level)
+        questions = next_questions(self.model, parsed, ranked, other, tri.level, rules=self.rules)
         shown = [s for s in ranked[:MAX_DIFFERENTIAL] if s.probability >= MIN_PROBABILITY]
         return CheckResult(
             level=tri.level,

@@ -28,6 +28,8 @@ class Link:
     polarity: str
     refs: tuple[str, ...]
     direct: bool = True
+    present_weight: float = 0.0
+    absent_weight: float = 0.0
 
 
 @dataclass
@@ -68,7 +70,7 @@ def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -
 class _Case:
     """Per-case lookups shared by every candidate's score."""
 
-    items: list[tuple[str, FindingState, float, float]] = field(default_factory=list)
+    items: list[tuple[str, FindingState, float]] = field(default_factory=list)
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     specific: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     risk: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
@@ -94,7 +96,7 @@ class Model:
             for claim in sorted(claims, key=lambda c: (c.relation != "finding_of", c.id)):
                 if claim.subject in links or claim.subject not in kb.concepts:
                     continue
-                links[claim.subject] = Link(
+                links[claim.subject] = self._link(
                     claim.subject, W.claim_frequency(claim), claim.strength, claim.polarity, claim.refs
                 )
             for link in list(links.values()):
@@ -103,7 +105,7 @@ class Model:
                 for general in parser.ancestors(link.finding):
                     known = links.get(general)
                     if known is None or (not known.direct and known.p < link.p):
-                        links[general] = Link(
+                        links[general] = self._link(
                             general, link.p, link.strength, "positive", link.refs, direct=False
                         )
             self.links[condition.id] = links
@@ -118,6 +120,22 @@ class Model:
                 cause = kb.get(claim.subject)
                 if cause is not None and cause.kind in ("drug", "drug_class"):
                     self.causes_of_drug[cause.id].append((claim.object, claim))
+
+    def _link(
+        self, finding: str, p: float, strength: str, polarity: str, refs: tuple[str, ...], direct: bool = True
+    ) -> Link:
+        """A link with its log-likelihood ratios for present and absent worked out once."""
+        b = self.background.get(finding, W.DEFAULT_BACKGROUND)
+        return Link(
+            finding,
+            p,
+            strength,
+            polarity,
+            refs,
+            direct,
+            W.present_weight(p, b, strength),
+            W.absent_weight(p, b, strength),
+        )
 
     def _drug_ids(self, parsed: Parsed) -> set[str]:
         out: set[str] = set()
@@ -152,7 +170,7 @@ class Model:
         for finding in sorted(parsed.findings):
             b = self.background.get(finding, W.DEFAULT_BACKGROUND)
             category = self.category.get(finding)
-            case.items.append((finding, parsed.findings[finding], b, W.unexplained_weight(b, category)))
+            case.items.append((finding, parsed.findings[finding], W.unexplained_weight(b, category)))
             case.ancestors[finding] = self.parser.ancestors(finding)
         for f in present:
             for general in case.ancestors.get(f, ()):
@@ -171,7 +189,7 @@ class Model:
         prior = concept.prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if concept.prior else 0.001
         result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
         links = self.links[condition]
-        for finding, state, b, penalty in case.items:
+        for finding, state, penalty in case.items:
             link = links.get(finding)
             if state.present:
                 if state.source == "implied" and any(
@@ -179,13 +197,11 @@ class Model:
                 ):
                     continue
                 if link is not None:
-                    w = W.present_weight(link.p, b, link.strength)
-                    self._add(result, Evidence(finding, "finding", w, link.refs))
+                    self._add(result, Evidence(finding, "finding", link.present_weight, link.refs))
                 elif state.source != "implied" and case.ancestors[finding].isdisjoint(links):
                     result.score += penalty
             elif link is not None and link.direct:
-                w = W.absent_weight(link.p, b, link.strength)
-                self._add(result, Evidence(finding, "finding", w, link.refs))
+                self._add(result, Evidence(finding, "finding", link.absent_weight, link.refs))
         for subject, claim in case.risk.get(condition, ()):
             self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
         for drug, claim in case.medicines.get(condition, ()):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from osler.check import weights as W
 from osler.check.infer import Model, Scored
 from osler.check.parse import Parsed
+from osler.check.triage import RuleIndex
 from osler.model.rule import TRIAGE_ORDER
 
 OPTIONS = ("yes", "no", "not sure")
@@ -54,7 +55,8 @@ def _question_text(model: Model, finding: str) -> str:
 
 def expected_gain(model: Model, finding: str, ranked: list[Scored], other: float) -> float:
     """Expected entropy reduction (bits) of the differential from asking about one finding."""
-    return _gain(model, finding, ranked, _normalised(ranked, other))
+    prior = _normalised(ranked, other)
+    return _gain(model, finding, ranked, prior, _entropy(prior))
 
 
 def _normalised(ranked: list[Scored], other: float) -> list[float]:
@@ -63,7 +65,9 @@ def _normalised(ranked: list[Scored], other: float) -> list[float]:
     return [p / total for p in prior] if total > 0 else []
 
 
-def _gain(model: Model, finding: str, ranked: list[Scored], prior: list[float]) -> float:
+def _gain(
+    model: Model, finding: str, ranked: list[Scored], prior: list[float], prior_entropy: float
+) -> float:
     if not prior:
         return 0.0
     b = model.background.get(finding, W.DEFAULT_BACKGROUND)
@@ -75,20 +79,30 @@ def _gain(model: Model, finding: str, ranked: list[Scored], prior: list[float]) 
         return 0.0
     joint_no = [p - j for p, j in zip(prior, joint_yes, strict=True)]
     # H(prior) - E[H(posterior)] = H(prior) - H(joint) + H(answer), all in bits
-    return _entropy(prior) - _entropy(joint_yes + joint_no) + _entropy([p_yes, 1 - p_yes])
+    return prior_entropy - _entropy(joint_yes + joint_no) + _entropy([p_yes, 1 - p_yes])
 
 
 def next_questions(
-    model: Model, parsed: Parsed, ranked: list[Scored], other: float, level: str, limit: int = MAX_QUESTIONS
+    model: Model,
+    parsed: Parsed,
+    ranked: list[Scored],
+    other: float,
+    level: str,
+    limit: int = MAX_QUESTIONS,
+    rules: RuleIndex | None = None,
 ) -> list[Question]:
-    """Up to `limit` questions: red-flag findings that could raise the triage level, then the most informative."""
+    """Up to `limit` questions: red-flag findings that could raise the triage level, then the most informative
+    (`rules`, the checker's rule index, saves looking at rules that one answer cannot make fire)."""
     known = set(parsed.findings)
     present = parsed.present()
     top = ranked[:TOP_CONDITIONS]
     in_differential = {s.condition for s in top}
+    prior = _normalised(top, other)
+    prior_entropy = _entropy(prior)
     out: list[Question] = []
     red: list[tuple[int, float, str, str]] = []
-    for rule in model.kb.rules.values():
+    reachable = rules.within_reach(present, in_differential) if rules is not None else model.kb.rules.values()
+    for rule in reachable:
         if rule.review_status == "rejected" or TRIAGE_ORDER[rule.level] <= TRIAGE_ORDER[level]:
             continue
         if rule.condition is not None and rule.condition not in in_differential:
@@ -103,7 +117,7 @@ def next_questions(
             if finding in known or finding not in model.kb.concepts:
                 continue
             if rule.fires(present | {finding}, parsed.age, parsed.sex, parsed.pregnant):
-                gain = expected_gain(model, finding, top, other)
+                gain = _gain(model, finding, top, prior, prior_entropy)
                 red.append((-TRIAGE_ORDER[rule.level], -gain, finding, rule.reason))
     seen: set[str] = set()
     for _, neg_gain, finding, reason in sorted(red):
@@ -114,9 +128,10 @@ def next_questions(
     candidates: set[str] = set()
     for scored in top:
         candidates |= {f for f, link in model.links[scored.condition].items() if link.direct}
-    prior = _normalised(top, other)
     gains = sorted(
-        (-_gain(model, f, top, prior), f) for f in candidates - known - seen if f in model.kb.concepts
+        (-_gain(model, f, top, prior, prior_entropy), f)
+        for f in candidates - known - seen
+        if f in model.kb.concepts
     )
     for neg_gain, finding in gains:
         if len(out) >= limit or -neg_gain <= 1e-6:

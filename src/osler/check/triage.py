@@ -24,8 +24,6 @@ LEVEL_THRESHOLDS: dict[str, float] = {"emergency": 0.06, "urgent": 0.30, "routin
 """Probability a condition needs before its usual care level counts."""
 
 TOP_CONDITION_MIN = 0.15
-
-
 """The most probable condition's level counts when its probability is at least this."""
 
 LEVEL_WORDS: dict[str, str] = {
@@ -76,13 +74,33 @@ class RuleIndex:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.by_finding: dict[str, list[RedFlagRule]] = {}
+        self.by_condition: dict[str, list[RedFlagRule]] = {}
+        self.general_by_finding: dict[str, list[RedFlagRule]] = {}
+        self.general_one_step: list[RedFlagRule] = []
         for rule in sorted(kb.rules.values(), key=lambda r: r.id):
+            if rule.review_status == "rejected":
+                continue
             for finding in rule.all_of[:1] or rule.any_of:
                 self.by_finding.setdefault(finding, []).append(rule)
+            if rule.condition is not None:
+                self.by_condition.setdefault(rule.condition, []).append(rule)
+                continue
+            for finding in {*rule.all_of, *rule.any_of}:
+                self.general_by_finding.setdefault(finding, []).append(rule)
+            if len(rule.all_of) + (rule.min_any if rule.any_of else 0) <= 1:
+                self.general_one_step.append(rule)
 
     def candidates(self, present: set[str]) -> list[RedFlagRule]:
         """Rules that need one of these findings, each once, in id order."""
         found = {r.id: r for f in present for r in self.by_finding.get(f, ())}
+        return [found[k] for k in sorted(found)]
+
+    def within_reach(self, present: set[str], conditions: set[str]) -> list[RedFlagRule]:
+        """Rules one more finding could make fire: those of these conditions, and general rules that share a
+        present finding or need a single finding; each once, in id order."""
+        found = {r.id: r for c in conditions for r in self.by_condition.get(c, ())}
+        found.update((r.id, r) for f in present for r in self.general_by_finding.get(f, ()))
+        found.update((r.id, r) for r in self.general_one_step)
         return [found[k] for k in sorted(found)]
 
 

@@ -11,7 +11,6 @@ from rich.table import Table
 from osler.answer import Asker, render_text
 from osler.answer.evaluate import load_questions, score_questions
 from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, eval_app, open_session, print_json
-from osler.knowledge.loader import load_pack
 from osler.model.knowledge_base import KnowledgeBase
 
 PACK_OPTION = typer.Option(
@@ -23,6 +22,8 @@ PACK_OPTION = typer.Option(
 
 def _asker(db: str | None, pack: Path | None) -> Asker:
     if pack is not None:
+        from osler.knowledge.loader import load_pack
+
         return Asker(KnowledgeBase.from_pack(load_pack(pack, strict=True)))
     session = open_session(db)
     return Asker(session.kb, engine=session.engine)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
 
 from osler.check import CaseInput, Checker, CheckResult
+from osler.check.batch import check_lines
 from osler.check.evaluate import evaluate, load_vignettes
 from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, eval_app, open_session, print_json
-from osler.errors import InputError, OslerError
+from osler.errors import InputError
 from osler.model.knowledge_base import KnowledgeBase
 
 PACK_OPTION = typer.Option(
@@ -50,13 +50,19 @@ def check_command(
     answer: list[str] = typer.Option([], "--answer", help="An answer to a next question: FINDING=yes|no."),
     batch: Path | None = typer.Option(None, "--batch", help="Check every case in a JSON-lines file."),
     interactive: bool = typer.Option(False, "--interactive", help="Answer next questions in the terminal."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Processes for --batch (default: one per CPU; results keep input order).",
+    ),
     db: str | None = DB_OPTION,
     pack: Path | None = PACK_OPTION,
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Check symptoms: a ranked list of possible causes, how urgently to get care, and what to ask next."""
     if batch is not None:
-        _run_batch(Checker(_knowledge(db, pack)), batch)
+        _run_batch(Checker(_knowledge(db, pack)), batch, workers)
         return
     if text is None and not interactive:
         raise InputError("give the symptoms as text, or use --batch FILE or --interactive")
@@ -79,29 +85,14 @@ def check_command(
     _render(result)
 
 
-def _run_batch(checker: Checker, path: Path) -> None:
+def _run_batch(checker: Checker, path: Path, workers: int | None) -> None:
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    out = sys.stdout
     with handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            case_id: Any = None
-            try:
-                data = json.loads(line)
-                if isinstance(data, dict):
-                    case_id = data.get("id")
-                row = checker.check(CaseInput.from_dict(data)).to_dict()
-                if case_id is not None:
-                    row["id"] = case_id
-            except json.JSONDecodeError as exc:
-                row = {"id": case_id, "error": f"line {n}: not valid JSON ({exc.msg})"}
-            except OslerError as exc:
-                row = {"id": case_id, "error": f"line {n}: {exc}"}
-            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        for row in check_lines(checker, handle, workers):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def _run_interactive(

@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, knowledge_app, open_session, print_json
-from osler.knowledge.lint import errors_only, lint_pack
 
 
 @app.command()
@@ -129,6 +128,8 @@ def knowledge_lint(
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Report every problem in the knowledge pack with its file and field (exit 1 on any error)."""
+    from osler.knowledge.lint import errors_only, lint_pack
+
     problems = lint_pack(pack)
     errors = errors_only(problems)
     if json_out:

@@ -7,16 +7,18 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, Text, cast, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from osler.knowledge.loader import Pack
 from osler.model import Claim, Concept, Evidence, Population, Prior, RedFlagRule, Reference, Statistic
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.names import normalize_name
 from osler.store import tables as t
+
+if TYPE_CHECKING:  # the pack loader (pydantic schema) is only needed by `osler init`
+    from osler.knowledge.loader import Pack
 
 PACK = "pack"
 
@@ -275,6 +277,24 @@ def _concept_from_row(row: Any) -> Concept:
     )
 
 
+class _Decoder:
+    """JSON columns decoded once per distinct value: most claims share an empty population and statistics."""
+
+    def __init__(self) -> None:
+        self._statistics: dict[str, tuple[Statistic, ...]] = {}
+        self._populations: dict[str, Population] = {}
+
+    def statistics(self, raw: str) -> tuple[Statistic, ...]:
+        if raw not in self._statistics:
+            self._statistics[raw] = tuple(Statistic(**s) for s in json.loads(raw))
+        return self._statistics[raw]
+
+    def population(self, raw: str) -> Population:
+        if raw not in self._populations:
+            self._populations[raw] = Population(**json.loads(raw))
+        return self._populations[raw]
+
+
 def load_knowledge_base(engine: Engine) -> KnowledgeBase:
     """The whole knowledge base from the database, as an in-memory view (rejected claims left out)."""
     with engine.connect() as conn:
@@ -287,26 +307,61 @@ def load_knowledge_base(engine: Engine) -> KnowledgeBase:
             evidence_by_claim[row.claim_id].append(
                 Evidence(source_id=row.source_id, quote=row.quote, start=row.start_offset, end=row.end_offset)
             )
+        decode = _Decoder()
+        c = t.claims.c
+        rows = conn.execute(
+            select(
+                c.id,
+                c.subject,
+                c.relation,
+                c.object,
+                c.polarity,
+                c.strength,
+                c.frequency,
+                cast(c.statistics, Text),
+                cast(c.population, Text),
+                c.text,
+                c.hedged,
+                c.review_status,
+                c.origin,
+                c.version,
+            ).where(c.review_status != "rejected")
+        )
         claims = [
             Claim(
-                id=r.id,
-                subject=r.subject,
-                relation=r.relation,
-                object=r.object,
-                polarity=r.polarity,
-                strength=r.strength,
-                frequency=r.frequency,
-                statistics=tuple(Statistic(**s) for s in r.statistics),
-                population=Population(**r.population),
-                text=r.text,
-                refs=tuple(refs_by_claim.get(r.id, ())),
-                evidence=tuple(evidence_by_claim.get(r.id, ())),
-                hedged=r.hedged,
-                review_status=r.review_status,
-                origin=r.origin,
-                version=r.version,
+                id=cid,
+                subject=subject,
+                relation=relation,
+                object=obj,
+                polarity=polarity,
+                strength=strength,
+                frequency=frequency,
+                statistics=decode.statistics(statistics),
+                population=decode.population(population),
+                text=text,
+                refs=tuple(refs_by_claim.get(cid, ())),
+                evidence=tuple(evidence_by_claim.get(cid, ())),
+                hedged=hedged,
+                review_status=review_status,
+                origin=origin,
+                version=version,
             )
-            for r in conn.execute(select(t.claims).where(t.claims.c.review_status != "rejected"))
+            for (
+                cid,
+                subject,
+                relation,
+                obj,
+                polarity,
+                strength,
+                frequency,
+                statistics,
+                population,
+                text,
+                hedged,
+                review_status,
+                origin,
+                version,
+            ) in rows
         ]
         references = [
             Reference(
