@@ -17,6 +17,7 @@ from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
 from osler.check.negation import TRIGGERS, is_negated, negated_positions
 from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
+from osler.check.shorthand import expand_shorthand
 from osler.check.text import BREAKS, Token, fold, tokenize
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.names import normalize_name
@@ -92,13 +93,14 @@ class Parser:
 
     def parse(self, case: CaseInput) -> Parsed:
         """Findings, readings, medicines, history and the person for one case."""
-        person = read_person(case.text)
+        text = expand_shorthand(case.text)
+        person = read_person(text)
         parsed = Parsed(
             age=case.age if case.age is not None else person.age,
             sex=case.sex or person.sex,
             pregnant=bool(case.pregnant if case.pregnant is not None else person.pregnant),
         )
-        tokens = tokenize(case.text)
+        tokens = tokenize(text)
         matches = self.lexicon.match(tokens)
         quiet = frozenset(
             p for m in matches if m.negative for p in m.positions if tokens[p].surface in TRIGGERS
@@ -132,7 +134,7 @@ class Parser:
                 parsed.findings[finding] = FindingState(False, "text", phrase)
         for finding, phrase in contained.items():
             parsed.findings.setdefault(finding, FindingState(True, "implied", phrase))
-        parsed.readings = find_readings(case.text)
+        parsed.readings = find_readings(text)
         self._apply_readings(parsed)
         self._close(parsed)
         for finding, value in sorted(case.answers.items()):

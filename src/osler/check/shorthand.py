@@ -1,0 +1,96 @@
+"""Clinical shorthand written out in words before the text is read ('58M c/o SOB x 2/7, N+V' ->
+'58M complains of short of breath for 2 days, nausea and vomiting').
+
+Case matters for short capitals that are also everyday words ('CP' is chest pain, 'cp' is not; 'HA' is a
+headache, 'ha' is a laugh), so capital-only forms are matched case-sensitively; notations that cannot be words
+('c/o', 'N+V', '3/52') are matched in any case. Durations in the British day/week/month notation are only read
+where they cannot be a blood pressure. The table is general clinical usage, not tuned to any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_Replacement = str | Callable[[re.Match[str]], str]
+
+_CASE_SENSITIVE: tuple[tuple[str, str], ...] = (
+    (r"SOBOE", "short of breath on exertion"),
+    (r"SOB|SoB", "short of breath"),
+    (r"DIB", "difficulty breathing"),
+    (r"CP", "chest pain"),
+    (r"HA", "headache"),
+    (r"LOC", "loss of consciousness"),
+    (r"PMHx?|PHx", "past history of"),
+    (r"Hx", "history"),
+    (r"HTN", "high blood pressure"),
+    (r"T1DM|IDDM", "type 1 diabetes"),
+    (r"T2DM|NIDDM", "type 2 diabetes"),
+    (r"DM", "diabetes"),
+    (r"AF", "atrial fibrillation"),
+    (r"IHD", "ischaemic heart disease"),
+    (r"CKD", "chronic kidney disease"),
+    (r"CCF|CHF", "heart failure"),
+    (r"CVA", "stroke"),
+    (r"MI", "heart attack"),
+    (r"COCP|OCP", "combined pill"),
+    (r"IVDU|PWID", "injects drugs"),
+    (r"RUQ", "right upper quadrant"),
+    (r"LUQ", "left upper quadrant"),
+    (r"RLQ|RIF", "right lower quadrant"),
+    (r"LLQ|LIF", "left lower quadrant"),
+)
+
+_ANY_CASE: tuple[tuple[str, _Replacement], ...] = (
+    (r"c/o", "complains of"),
+    (r"h/o", "history of"),
+    (r"o/e", "on examination"),
+    (r"n\s*[/+&]\s*v", "nausea and vomiting"),
+    (r"d\s*[/+&]\s*v", "diarrhoea and vomiting"),
+    (r"pr\s+(?:bleed|bleeding|blood)", "rectal bleeding"),
+    (r"pv\s+(?:bleed|bleeding|blood|spotting)", "vaginal bleeding"),
+    (r"pv\s+discharge", "vaginal discharge"),
+    (r"etoh", "alcohol"),
+    (r"creps", "crackles"),
+    (r"afebrile|apyrexial", "no fever"),
+    (r"(\d{1,3})\s*%\s*(?:on\s+)?ra", lambda m: f"{m.group(1)}% on room air"),
+    (r"on ra", "on room air"),
+    (r"x\s*(\d{1,2})\s*(?:d|days?)", lambda m: f"for {m.group(1)} days"),
+    (r"x\s*(\d{1,2})\s*(?:w|wks?|weeks?)", lambda m: f"for {m.group(1)} weeks"),
+    (r"x\s*(\d{1,2})\s*(?:h|hrs?|hours?)", lambda m: f"for {m.group(1)} hours"),
+)
+
+_DURATION = re.compile(r"(?<![\w/+])(\d{1,2})(?:\s*\+\s*\d)?\s*/\s*(7|52|12|40)\b")
+_DURATION_UNITS = {"7": ("days", 14), "52": ("weeks", 51), "12": ("months", 11), "40": ("weeks pregnant", 42)}
+_PRESSURE_BEFORE = re.compile(r"(?:bp|pressure)\W{0,3}$", re.IGNORECASE)
+
+
+def _compile(
+    table: tuple[tuple[str, _Replacement], ...], flags: int
+) -> list[tuple[re.Pattern[str], _Replacement]]:
+    return [
+        (re.compile(rf"(?<![\w/+]){pattern}(?![\w/+])", flags), replacement) for pattern, replacement in table
+    ]
+
+
+_RULES = _compile(_CASE_SENSITIVE, 0) + _compile(_ANY_CASE, re.IGNORECASE)
+
+
+def _duration(match: re.Match[str]) -> str:
+    number, denominator = match.group(1), match.group(2)
+    unit, most = _DURATION_UNITS[denominator]
+    if "+" in match.group(0) and denominator != "40":
+        return match.group(0)
+    if int(number) > most or _PRESSURE_BEFORE.search(
+        match.string[max(0, match.start() - 20) : match.start()]
+    ):
+        return match.group(0)
+    return f"{number} {unit}"
+
+
+def expand_shorthand(text: str) -> str:
+    """The text with common clinical abbreviations and notations written out in words."""
+    text = _DURATION.sub(_duration, text)
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text

@@ -1,0 +1,44 @@
+"""Clinical shorthand is written out before reading; everyday words that look like it are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from osler.check import CaseInput, Checker
+from osler.check.shorthand import expand_shorthand
+
+
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        ("c/o SOB and CP", "complains of short of breath and chest pain"),
+        ("N+V, D/V", "nausea and vomiting, diarrhoea and vomiting"),
+        ("PMH HTN, T2DM", "past history of high blood pressure, type 2 diabetes"),
+        ("PV bleed and LIF pain", "vaginal bleeding and left lower quadrant pain"),
+        ("SpO2 91% RA", "SpO2 91% on room air"),
+        ("cough x 3/7", "cough for 3 days"),
+        ("G1P0 at 8/40", "G1P0 at 8 weeks pregnant"),
+        ("afebrile", "no fever"),
+    ],
+)
+def test_shorthand_is_written_out(note, words):
+    assert expand_shorthand(note) == words
+
+
+@pytest.mark.parametrize(
+    "text", ["BP 90/52", "BP 120/7", "ha ha, that cp", "sob quietly", "did PE at school"]
+)
+def test_blood_pressures_and_everyday_words_are_left_alone(text):
+    assert expand_shorthand(text) == text
+
+
+def test_a_clinician_note_is_read_like_plain_words(shipped_checker: Checker):
+    note = shipped_checker.parse(CaseInput("60M c/o CP, N+V, no LOC"))
+    plain = shipped_checker.parse(
+        CaseInput("60 year old man complains of chest pain, nausea and vomiting, no loss of consciousness")
+    )
+    assert note.findings["chest-pain"].present
+    assert note.findings.keys() == plain.findings.keys()
+    assert {f for f, s in note.findings.items() if s.present} == {
+        f for f, s in plain.findings.items() if s.present
+    }
