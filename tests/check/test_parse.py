@@ -146,3 +146,8 @@ def test_a_negated_verb_denies_only_its_own_clause():
     scoped, _ = negated_positions(tokens)
     words = {tokens[i].surface for i in scoped}
     assert "drinking" in words and "dry" not in words and "tears" in words
+
+
+def test_ion_symbols_with_a_charge_are_readings():
+    values = {r.quantity: r.value for r in find_readings("Bloods: K+ 2.9, Na+ 133")}
+    assert values == {"potassium_mmol_l": 2.9, "sodium_mmol_l": 133.0}

@@ -29,8 +29,8 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
         "sat",
     ),
     "glucose_mg_dl": ("blood glucose", "blood sugar", "glucose", "sugar level", "sugars", "bm", "cbg"),
-    "potassium_mmol_l": ("potassium", "k"),
-    "sodium_mmol_l": ("sodium", "na"),
+    "potassium_mmol_l": ("potassium", "k+", "k"),
+    "sodium_mmol_l": ("sodium", "na+", "na"),
     "magnesium_mg_dl": ("magnesium",),
     "calcium_mg_dl": ("corrected calcium", "calcium", "ca"),
     "ck_u_l": ("creatine kinase", "creatine phosphokinase", "cpk", "ck"),
@@ -55,7 +55,7 @@ _UNIT = r"\s*(°\s*[cf]|degrees?\s*[cf]?|[cf]\b|%|mmol|umol|µmol|pmol|g/l|mg/dl
 def _quantity_pattern() -> re.Pattern[str]:
     words = sorted({w for ws in QUANTITY_WORDS.values() for w in ws}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b({alternatives})\b{_FILLER}\s*{_NUMBER}{_UNIT}")
+    return re.compile(rf"\b({alternatives})(?!\w){_FILLER}\s*{_NUMBER}{_UNIT}")
 
 
 _PATTERN = _quantity_pattern()
