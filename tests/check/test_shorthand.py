@@ -42,3 +42,10 @@ def test_a_clinician_note_is_read_like_plain_words(shipped_checker: Checker):
     assert {f for f, s in note.findings.items() if s.present} == {
         f for f, s in plain.findings.items() if s.present
     }
+
+
+def test_r_and_l_before_a_word_are_sides():
+    assert (
+        expand_shorthand("R hand weakness, L-sided pain, L5/S1")
+        == "right hand weakness, left-sided pain, L5/S1"
+    )

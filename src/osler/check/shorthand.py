@@ -39,6 +39,8 @@ _CASE_SENSITIVE: tuple[tuple[str, str], ...] = (
     (r"LUQ", "left upper quadrant"),
     (r"RLQ|RIF", "right lower quadrant"),
     (r"LLQ|LIF", "left lower quadrant"),
+    (r"(?:R|Rt)(?=[\s-]+[a-z])", "right"),
+    (r"(?<!\d\s)(?:L|Lt)(?=[\s-]+[a-z])", "left"),  # not '15 L oxygen' (litres)
 )
 
 _ANY_CASE: tuple[tuple[str, _Replacement], ...] = (
