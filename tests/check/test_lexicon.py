@@ -55,6 +55,24 @@ def test_a_part_of_the_body_counts_as_its_region():
     assert _found(kb, "my left calf has been aching") == {"leg-pain"}
 
 
+def test_a_placeless_name_of_one_zone_is_dropped_in_a_clause_about_another_zone():
+    pelvic = Concept(
+        id="one-sided-pelvic-pain",
+        kind="finding",
+        name="One-sided pelvic pain",
+        lay_names=("pain low on the left",),
+        attributes={"body_part": "pelvis"},
+    )
+    palpitations = Concept(
+        id="palpitations", kind="finding", name="Palpitations", attributes={"body_part": "heart"}
+    )
+    kb = _kb(pelvic, palpitations)
+    assert _found(kb, "an ache low on the left of my chest") == set()
+    assert _found(kb, "a pain low on the left of my tummy") == {"one-sided-pelvic-pain"}
+    assert _found(kb, "a pain low on the left under my ribs") == {"one-sided-pelvic-pain"}
+    assert _found(kb, "calf cramps and palpitations") == {"palpitations"}
+
+
 def test_two_names_with_the_same_words_find_both_concepts():
     kb = _kb(
         _finding("testicular-pain", "Testicular pain", "pain in my testicle"),

@@ -19,6 +19,12 @@ of findings.
 A part of the body also counts as its region (`osler.check.text.REGION_OF`): 'my calf aches' meets 'leg pain';
 'left' or 'right' before a limb also reads as 'one' and 'unilateral': 'my left leg is swollen' meets 'swelling of
 one leg'.
+
+A finding of one part of the body (its `body_part`) matched by a name built on a placeless symptom word (pain,
+swelling, tingling ...) and no body word is dropped when its clause names only parts of another zone: 'an ache
+low on the left of my chest' is not 'pain low on the left' of the pelvis. Words that sit between zones (ribs,
+side, groin, hip, neck, shoulder) never cause a drop; names that carry their place ('palpitations', 'headache')
+never do.
 """
 
 from __future__ import annotations
@@ -27,7 +33,18 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import product
 
-from osler.check.text import BREAKS, FILLERS, LIMBS, REGION_OF, SIDE_FORMS, SIDE_WORDS, Token, fold, name_keys
+from osler.check.text import (
+    BREAKS,
+    FILLERS,
+    LIMBS,
+    REGION_OF,
+    SIDE_FORMS,
+    SIDE_WORDS,
+    Token,
+    canonical,
+    fold,
+    name_keys,
+)
 from osler.model.knowledge_base import KnowledgeBase
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
@@ -69,6 +86,73 @@ class Match:
     negative: bool = False
 
 
+_ZONE_WORDS: dict[str, tuple[str, ...]] = {
+    "chest": ("chest", "breast", "breastbone", "sternum", "heart"),
+    "abdomen": (
+        "abdomen",
+        "abdominal",
+        "tummy",
+        "belly",
+        "stomach",
+        "bowel",
+        "pelvis",
+        "pelvic",
+        "uterus",
+        "womb",
+        "bladder",
+        "ovary",
+        "liver",
+        "navel",
+        "epigastrium",
+    ),
+    "leg": ("leg", "thigh", "knee", "calf", "shin", "ankle", "foot", "toe", "heel"),
+    "arm": ("arm", "forearm", "elbow", "wrist", "hand", "finger", "fingertip", "thumb"),
+    "head": ("head", "scalp", "forehead", "temple"),
+    "face": ("face", "cheek", "lip", "mouth", "tongue", "jaw"),
+    "eye": ("eye", "eyelid"),
+    "ear": ("ear",),
+}
+_BETWEEN_ZONES = (
+    "rib",
+    "ribs",
+    "side",
+    "flank",
+    "groin",
+    "hip",
+    "neck",
+    "shoulder",
+    "back",
+    "spine",
+    "joint",
+)
+BODY_ZONE: dict[str, str] = {canonical(w): zone for zone, words in _ZONE_WORDS.items() for w in words}
+"""Matching form of a body word -> its zone."""
+BETWEEN_ZONES = frozenset(canonical(w) for w in _BETWEEN_ZONES)
+_PLACELESS = (
+    "pain",
+    "sore",
+    "swelling",
+    "tender",
+    "tingling",
+    "numb",
+    "weak",
+    "red",
+    "lump",
+    "burning",
+    "cramp",
+)
+PLACELESS = frozenset(canonical(w) for w in _PLACELESS)
+"""Symptom words that say nothing of where: a name built on them needs the clause to agree on the place."""
+
+
+def zone_of(body_part: object) -> str | None:
+    """The zone of a finding's `body_part` (None when it has none or it spans zones, like skin or joints)."""
+    if not isinstance(body_part, str) or not body_part.strip():
+        return None
+    forms = [canonical(w) for w in fold(body_part).split()]
+    return BODY_ZONE.get(forms[-1]) if forms else None
+
+
 @dataclass(frozen=True)
 class _Entry:
     key: tuple[str, ...]
@@ -78,6 +162,8 @@ class _Entry:
     exact: bool = False
     surface: str = ""
     negative: bool = False
+    zone: str | None = None
+    placeless: bool = False
 
     @property
     def ordered(self) -> bool:
@@ -109,7 +195,11 @@ class Lexicon:
                 continue
             negative = not NEGATION_FORMS.isdisjoint(key)
             surface = _plain(fold(name).strip()) if len(key) == 1 else ""
-            entries[key, concept.id] = _Entry(key, concept.id, concept.kind, name, exact, surface, negative)
+            zone = zone_of(concept.attributes.get("body_part")) if concept.kind == "finding" else None
+            placeless = zone is not None and not PLACELESS.isdisjoint(key)
+            entries[key, concept.id] = _Entry(
+                key, concept.id, concept.kind, name, exact, surface, negative, zone, placeless
+            )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
             for form in set(key):
@@ -137,17 +227,30 @@ class Lexicon:
                         where[form].append(tok.index)
             commas = where.get(",", [])
             fillers = frozenset(i for i, w in surfaces.items() if w in FILLERS)
+            body = {
+                tok.index: tok.form for tok in sentence if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
+            }
+            zones = {BODY_ZONE.get(form) for form in body.values()}
             for form in list(where):
                 for entry in self._index.get(form, ()):
                     if len(entry.key) == 1:
                         positions = _single(entry, where[form], surfaces)
                     else:
                         positions = _window(entry, where, commas, fillers)
-                    if positions is not None:
+                    if positions is not None and not _elsewhere(entry, positions, body, zones):
                         found.append(
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
                         )
         return _longest(found)
+
+
+def _elsewhere(
+    entry: _Entry, positions: tuple[int, ...], body: dict[int, str], zones: set[str | None]
+) -> bool:
+    """True when a finding of one zone, matched without a body word, sits in a clause about another zone only."""
+    if not entry.placeless or not zones or any(p in body for p in positions):
+        return False
+    return None not in zones and entry.zone not in zones
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
