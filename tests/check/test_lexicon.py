@@ -164,3 +164,12 @@ def test_my_right_before_a_condition_is_history_but_my_earlier_in_the_clause_is_
     checker = Checker(kb)
     assert set(checker.parse(CaseInput("my asthma is worse")).conditions) == {"asthma"}
     assert checker.parse(CaseInput("my periods are really heavy")).conditions == {}
+
+
+def test_a_negation_in_a_name_governs_only_a_near_word():
+    kb = _kb(
+        _finding("no-symptoms", "No symptoms", "no symptoms"),
+        _finding("no-appetite", "No appetite", "no appetite"),
+    )
+    assert _found(kb, "no urge to move symptoms") == set()
+    assert _found(kb, "I've no energy or appetite") == {"no-appetite"}

@@ -70,7 +70,7 @@ def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -
 class _Case:
     """Per-case lookups shared by every candidate's score."""
 
-    items: list[tuple[str, FindingState, float]] = field(default_factory=list)
+    items: list[tuple[str, FindingState, float, str | None]] = field(default_factory=list)
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     specific: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     risk: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
@@ -87,8 +87,12 @@ class Model:
         self.by_finding: dict[str, set[str]] = defaultdict(set)
         self.background: dict[str, float] = {}
         self.category: dict[str, str | None] = {}
+        self.quantity: dict[str, str] = {}
         for finding in kb.of_kind("finding"):
             self.category[finding.id] = finding.attributes.get("category")
+            measure = finding.attributes.get("measure")
+            if isinstance(measure, dict) and measure.get("quantity"):
+                self.quantity[finding.id] = str(measure["quantity"])
             self.background[finding.id] = W.background(finding.attributes.get("category"))
         for condition in kb.conditions():
             links: dict[str, Link] = {}
@@ -170,7 +174,9 @@ class Model:
         for finding in sorted(parsed.findings):
             b = self.background.get(finding, W.DEFAULT_BACKGROUND)
             category = self.category.get(finding)
-            case.items.append((finding, parsed.findings[finding], W.unexplained_weight(b, category)))
+            state = parsed.findings[finding]
+            quantity = self.quantity.get(finding) if state.source == "measure" else None
+            case.items.append((finding, state, W.unexplained_weight(b, category), quantity))
             case.ancestors[finding] = self.parser.ancestors(finding)
         for f in present:
             for general in case.ancestors.get(f, ()):
@@ -189,19 +195,33 @@ class Model:
         prior = concept.prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if concept.prior else 0.001
         result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
         links = self.links[condition]
-        for finding, state, penalty in case.items:
+        readings: dict[tuple[str, bool], Evidence] = {}
+        for finding, state, penalty, quantity in case.items:
             link = links.get(finding)
             if state.present:
-                if state.source == "implied" and any(
+                if any(
                     f in links and links[f].direct for f in case.specific.get(finding, ()) if f != finding
                 ):
-                    continue
+                    continue  # a more specific present finding the condition lists already says this
                 if link is not None:
-                    self._add(result, Evidence(finding, "finding", link.present_weight, link.refs))
+                    evidence = Evidence(finding, "finding", link.present_weight, link.refs)
                 elif state.source != "implied" and case.ancestors[finding].isdisjoint(links):
                     result.score += penalty
+                    continue
+                else:
+                    continue
             elif link is not None and link.direct:
-                self._add(result, Evidence(finding, "finding", link.absent_weight, link.refs))
+                evidence = Evidence(finding, "finding", link.absent_weight, link.refs)
+            else:
+                continue
+            if quantity is None:
+                self._add(result, evidence)
+            else:  # one reading makes several range findings: count its strongest evidence each way once
+                known = readings.get((quantity, state.present))
+                if known is None or abs(evidence.weight) > abs(known.weight):
+                    readings[quantity, state.present] = evidence
+        for _, evidence in sorted(readings.items()):
+            self._add(result, evidence)
         for subject, claim in case.risk.get(condition, ()):
             self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
         for drug, claim in case.medicines.get(condition, ()):

@@ -40,6 +40,7 @@ from osler.check.text import (
     REGION_OF,
     SIDE_FORMS,
     SIDE_WORDS,
+    STOPWORDS,
     Token,
     canonical,
     fold,
@@ -231,12 +232,13 @@ class Lexicon:
                 tok.index: tok.form for tok in sentence if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
             }
             zones = {BODY_ZONE.get(form) for form in body.values()}
+            content = frozenset(t.index for t in sentence if t.form not in STOPWORDS and t.form != ",")
             for form in list(where):
                 for entry in self._index.get(form, ()):
                     if len(entry.key) == 1:
                         positions = _single(entry, where[form], surfaces)
                     else:
-                        positions = _window(entry, where, commas, fillers)
+                        positions = _window(entry, where, commas, fillers, content)
                     if positions is not None and not _elsewhere(entry, positions, body, zones):
                         found.append(
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
@@ -289,9 +291,14 @@ def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tu
 
 
 def _window(
-    entry: _Entry, where: dict[str, list[int]], commas: list[int], fillers: frozenset[int] = frozenset()
+    entry: _Entry,
+    where: dict[str, list[int]],
+    commas: list[int],
+    fillers: frozenset[int] = frozenset(),
+    content: frozenset[int] = frozenset(),
 ) -> tuple[int, ...] | None:
-    """The tightest positions holding every token of the name, if they fit in the allowed span."""
+    """The tightest positions holding every token of the name, if they fit in the allowed span (in a name with a
+    negation word, see `_negation_governs`)."""
     key = entry.key
     if any(form not in where for form in key):
         return None
@@ -317,12 +324,23 @@ def _window(
         in_order = all(a < b for a, b in zip(chosen, chosen[1:], strict=False))
         if entry.ordered and not in_order:
             continue
+        if entry.negative and not _negation_governs(entry.key, chosen, content):
+            continue
         lo, hi = min(chosen), max(chosen)
         cost = hi - lo + 1 + COMMA_COST * sum(lo < c < hi for c in commas)
         limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
         if cost <= limit and (best is None or cost < best_cost):
             best, best_cost = tuple(sorted(chosen)), cost
     return best
+
+
+def _negation_governs(key: tuple[str, ...], chosen: tuple[int, ...], content: frozenset[int]) -> bool:
+    """At most one content word between a negation and the word it negates ('no energy or appetite', "don't
+    want to eat"); more means it negates something else ('no urge to move symptoms')."""
+    for i, form in enumerate(key[:-1]):
+        if form in NEGATION_FORMS and sum(chosen[i] < p < chosen[i + 1] for p in content) > 1:
+            return False
+    return True
 
 
 def _longest(matches: list[Match]) -> list[Match]:

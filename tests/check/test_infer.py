@@ -1,0 +1,52 @@
+"""Ranking evidence: correlated findings count once."""
+
+from __future__ import annotations
+
+from osler.check import CaseInput, Checker
+from osler.model.claim import Claim
+from osler.model.concept import Concept, Prior
+from osler.model.knowledge_base import KnowledgeBase
+
+
+def _kb() -> KnowledgeBase:
+    def lab(cid: str, high: float) -> Concept:
+        measure = {"quantity": "ferritin_ng_ml", "high": high}
+        return Concept(id=cid, kind="finding", name=cid, attributes={"category": "lab", "measure": measure})
+
+    concepts = [
+        Concept(id="iron-low", kind="condition", name="Iron deficiency", prior=Prior(base=0.05)),
+        lab("ferritin-below-30", 30),
+        lab("ferritin-below-75", 75),
+        Concept(
+            id="muscle-pain",
+            kind="finding",
+            name="Muscle pain",
+            lay_names=("muscles hurt",),
+            attributes={"category": "symptom", "implies": ["muscle-aches"]},
+        ),
+        Concept(id="muscle-aches", kind="finding", name="Muscle aches", attributes={"category": "symptom"}),
+    ]
+    claims = [
+        Claim(id="a", subject="ferritin-below-30", relation="finding_of", object="iron-low", frequency=0.8),
+        Claim(id="b", subject="ferritin-below-75", relation="finding_of", object="iron-low", frequency=0.9),
+        Claim(id="c", subject="muscle-pain", relation="finding_of", object="iron-low", frequency=0.3),
+        Claim(id="d", subject="muscle-aches", relation="finding_of", object="iron-low", frequency=0.3),
+    ]
+    return KnowledgeBase(concepts, claims, [])
+
+
+def _supporting(text: str) -> list[str]:
+    checker = Checker(_kb())
+    parsed = checker.parse(CaseInput(text))
+    ranked, _ = checker.model.rank(parsed)
+    return sorted(e.concept for e in ranked[0].supporting)
+
+
+def test_one_reading_counts_once_however_many_ranges_it_falls_in():
+    supporting = _supporting("ferritin 10")
+    assert len(supporting) == 1
+    assert supporting[0] in ("ferritin-below-30", "ferritin-below-75")
+
+
+def test_a_general_finding_adds_nothing_when_a_specific_one_it_covers_is_listed():
+    assert _supporting("my muscles hurt and I have muscle aches") == ["muscle-pain"]
