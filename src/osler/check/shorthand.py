@@ -31,6 +31,8 @@ _CASE_SENSITIVE: tuple[tuple[str, str], ...] = (
     (r"IHD", "ischaemic heart disease"),
     (r"CKD", "chronic kidney disease"),
     (r"CCF|CHF", "heart failure"),
+    (r"ESKD|ESRD|ESRF", "kidney failure"),
+    (r"HD", "haemodialysis"),
     (r"CVA", "stroke"),
     (r"MI", "heart attack"),
     (r"COCP|OCP", "combined pill"),
