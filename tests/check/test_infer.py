@@ -50,3 +50,32 @@ def test_one_reading_counts_once_however_many_ranges_it_falls_in():
 
 def test_a_general_finding_adds_nothing_when_a_specific_one_it_covers_is_listed():
     assert _supporting("my muscles hurt and I have muscle aches") == ["muscle-pain"]
+
+
+def test_a_finding_said_to_argue_against_a_condition_never_counts_for_it():
+    concepts = [
+        Concept(id="cramps", kind="condition", name="Night cramps", prior=Prior(base=0.05)),
+        Concept(id="calf-cramp", kind="finding", name="Calf cramp", attributes={"category": "symptom"}),
+        Concept(
+            id="pain-on-walking",
+            kind="finding",
+            name="Pain on walking",
+            lay_names=("pain when I walk",),
+            attributes={"category": "symptom"},
+        ),
+    ]
+    claims = [
+        Claim(id="a", subject="calf-cramp", relation="finding_of", object="cramps", frequency=0.9),
+        # a frequency above the background rate, written on a negative claim
+        Claim(
+            id="b",
+            subject="pain-on-walking",
+            relation="finding_of",
+            object="cramps",
+            polarity="negative",
+            frequency=0.1,
+        ),
+    ]
+    checker = Checker(KnowledgeBase(concepts, claims, []))
+    ranked, _ = checker.model.rank(checker.parse(CaseInput("calf cramp and pain when I walk")))
+    assert [e.concept for e in ranked[0].opposing] == ["pain-on-walking"]

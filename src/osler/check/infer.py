@@ -130,6 +130,8 @@ class Model:
     ) -> Link:
         """A link with its log-likelihood ratios for present and absent worked out once."""
         b = self.background.get(finding, W.DEFAULT_BACKGROUND)
+        if polarity != "positive":
+            p = min(p, b * W.NEGATIVE_MAX_SHARE)
         return Link(
             finding,
             p,
@@ -204,7 +206,10 @@ class Model:
                 ):
                     continue  # a more specific present finding the condition lists already says this
                 if link is not None:
-                    evidence = Evidence(finding, "finding", link.present_weight, link.refs)
+                    weight = link.present_weight
+                    if state.source == "implied" and weight > 0:
+                        weight *= W.IMPLIED_CREDIT
+                    evidence = Evidence(finding, "finding", weight, link.refs)
                 elif state.source != "implied" and case.ancestors[finding].isdisjoint(links):
                     result.score += penalty
                     continue

@@ -56,6 +56,14 @@ UNEXPLAINED_WEIGHT = 0.5
 IMPLIED_UNEXPLAINED_WEIGHT = 0.0
 """Penalty weight for a general finding present only because a specific one implies it."""
 
+IMPLIED_CREDIT = 0.7
+"""Share of the credit a condition gets for a general finding present only because a specific finding it does
+not list implies it (radiating sciatic pain implies leg pain, which night cramps list)."""
+
+NEGATIVE_MAX_SHARE = 0.5
+"""A `polarity: negative` claim's frequency is capped at this share of the finding's background rate, so that a
+finding said to argue against a condition never counts for it."""
+
 STRENGTH_WEIGHT: dict[str, float] = {"weak": 0.7, "may_help": 0.8, "strong": 1.0, "definite": 1.1}
 
 RISK_FACTOR_LR: dict[str, float] = {"weak": 1.5, "may_help": 1.8, "strong": 2.5, "definite": 4.0}
