@@ -173,3 +173,15 @@ def test_a_negation_in_a_name_governs_only_a_near_word():
     )
     assert _found(kb, "no urge to move symptoms") == set()
     assert _found(kb, "I've no energy or appetite") == {"no-appetite"}
+
+
+def test_an_abbreviation_matches_only_itself_and_function_word_names_never_match():
+    kb = _kb(
+        _finding("breathless-on-exertion", "Breathless on exertion", "DOE"),
+        Concept(
+            id="ankylosing-spondylitis", kind="condition", name="Ankylosing spondylitis", synonyms=("AS",)
+        ),
+    )
+    assert _found(kb, "the rash does not fade") == set()
+    assert _found(kb, "DOE for a week") == {"breathless-on-exertion"}
+    assert _found(kb, "as well as a cough") == set()

@@ -47,6 +47,7 @@ from osler.check.text import (
     name_keys,
 )
 from osler.model.knowledge_base import KnowledgeBase
+from osler.model.names import normalize_name
 
 CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
 """Words that end a clause: a name's tokens must not be joined across them."""
@@ -165,6 +166,7 @@ class _Entry:
     negative: bool = False
     zone: str | None = None
     placeless: bool = False
+    abbreviation: bool = False
 
     @property
     def ordered(self) -> bool:
@@ -180,6 +182,12 @@ class Lexicon:
         names = dict(kb.names())
         for name, ids in (extra or {}).items():
             names.setdefault(name, ids)
+        abbreviations = {
+            normalize_name(n)
+            for c in kb.concepts.values()
+            for n in c.all_names()
+            if n.isupper() and len(n.strip()) <= 5
+        }
         for name, ids in names.items():
             if not ids:
                 continue
@@ -190,16 +198,19 @@ class Lexicon:
             exact = False
             if len(key) == 1 and len(phrase) > 1:
                 key, exact = phrase, True
-            if not key or (key, concept.id) in entries:
-                continue
+            if not key or (key, concept.id) in entries or STOPWORDS.issuperset(key):
+                continue  # a name of function words only ('AS') cannot be told from the words themselves
             if len(key) == 1 and len(key[0]) <= 2 and not key[0].isalpha():
                 continue
             negative = not NEGATION_FORMS.isdisjoint(key)
-            surface = _plain(fold(name).strip()) if len(key) == 1 else ""
+            abbreviation = name in abbreviations and len(key) == 1
+            surface = (
+                fold(name).strip() if abbreviation else _plain(fold(name).strip()) if len(key) == 1 else ""
+            )
             zone = zone_of(concept.attributes.get("body_part")) if concept.kind == "finding" else None
             placeless = zone is not None and not PLACELESS.isdisjoint(key)
             entries[key, concept.id] = _Entry(
-                key, concept.id, concept.kind, name, exact, surface, negative, zone, placeless
+                key, concept.id, concept.kind, name, exact, surface, negative, zone, placeless, abbreviation
             )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
@@ -277,6 +288,8 @@ def _plain(word: str) -> str:
 def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tuple[int, ...] | None:
     """Where a one-word name occurs. Drug names must match the word itself ('lifted' is not the brand Lift);
     short stems must match the word or its own inflections ('fitting' is 'fit', but 'boxing' is not 'box')."""
+    if entry.abbreviation:  # 'DOE' is not 'does'
+        return next(((p,) for p in positions if surfaces[p] == entry.surface), None)
     if entry.kind in ("drug", "drug_class"):
         allowed = {entry.surface}
     elif len(entry.key[0]) <= 3:
