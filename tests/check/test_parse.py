@@ -151,3 +151,21 @@ def test_a_negated_verb_denies_only_its_own_clause():
 def test_ion_symbols_with_a_charge_are_readings():
     values = {r.quantity: r.value for r in find_readings("Bloods: K+ 2.9, Na+ 133")}
     assert values == {"potassium_mmol_l": 2.9, "sodium_mmol_l": 133.0}
+
+
+def test_blood_gas_ketones_gcs_and_troponin_are_readings():
+    text = "ketones 5.6, pH 7.14, HCO3 8, lactate 4.1, GCS 13, trop 85"
+    values = {r.quantity: r.value for r in find_readings(text)}
+    assert values == {
+        "ketones_mmol_l": 5.6,
+        "ph": 7.14,
+        "bicarbonate_mmol_l": 8.0,
+        "lactate_mmol_l": 4.1,
+        "gcs": 13.0,
+        "troponin_ng_l": 85.0,
+    }
+
+
+def test_a_lactate_result_is_not_breastfeeding(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("lactate 4.1 and low blood pressure", age=60, sex="female"))
+    assert "breastfeeding" not in parsed.findings

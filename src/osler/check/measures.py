@@ -45,6 +45,12 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "abi": ("ankle brachial index", "ankle-brachial index", "abi"),
     "inr": ("inr",),
     "peak_flow_percent": ("peak flow",),
+    "ketones_mmol_l": ("blood ketones", "capillary ketones", "ketones", "bhb", "beta-hydroxybutyrate"),
+    "lactate_mmol_l": ("lactate", "lactic acid"),
+    "ph": ("ph",),
+    "bicarbonate_mmol_l": ("bicarbonate", "bicarb", "hco3"),
+    "gcs": ("glasgow coma scale", "gcs"),
+    "troponin_ng_l": ("high-sensitivity troponin", "troponin", "trop", "hs-tnt", "hs-tni", "tnt", "tni"),
 }
 
 _FILLER = r"(?:\s*(?:is|was|of|at|=|:|reading|reads|level|count|measured|now|about|around|approximately|only|just|over|under|below|above|up to|down to)\s*)*"
@@ -91,6 +97,10 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
         return value / 88.4
     if quantity == "b12_pg_ml" and unit == "pmol":
         return value * 1.355
+    if quantity == "ph" and not 6.5 <= value <= 8.0:
+        return None
+    if quantity == "gcs" and not 3 <= value <= 15:
+        return None
     if quantity == "spo2" and not 40 <= value <= 100:
         return None
     if quantity in ("heart_rate", "respiratory_rate") and not 3 <= value <= 300:

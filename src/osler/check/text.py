@@ -40,6 +40,7 @@ _IRREGULAR: dict[str, str] = {
     "men": "man",
     "calves": "calf",
     "halves": "half",
+    "lactate": "lactic",  # the blood test, not breastfeeding ('lactating')
     "swollen": "swell",
     "swelled": "swell",
     "puffy": "swell",
