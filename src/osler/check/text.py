@@ -77,7 +77,6 @@ _IRREGULAR: dict[str, str] = {
     "vomiting": "vomit",
     "sick": "sick",
     "worse": "worse",
-    "worst": "worse",
     "better": "better",
     "best": "best",
     "ached": "pain",
