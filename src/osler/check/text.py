@@ -41,6 +41,8 @@ _IRREGULAR: dict[str, str] = {
     "calves": "calf",
     "halves": "half",
     "lactate": "lactic",  # the blood test, not breastfeeding ('lactating')
+    "evening": "eve",  # not the stem of 'even'
+    "evenings": "eve",
     "swollen": "swell",
     "swelled": "swell",
     "puffy": "swell",
