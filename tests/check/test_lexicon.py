@@ -185,3 +185,9 @@ def test_an_abbreviation_matches_only_itself_and_function_word_names_never_match
     assert _found(kb, "the rash does not fade") == set()
     assert _found(kb, "DOE for a week") == {"breathless-on-exertion"}
     assert _found(kb, "as well as a cough") == set()
+
+
+def test_a_name_joined_by_to_needs_the_to():
+    kb = _kb(_finding("reduced-consciousness", "Reduced consciousness", "hard to wake"))
+    assert _found(kb, "my calf goes rock hard at night and wakes me up") == set()
+    assert _found(kb, "she is hard for me to wake") == {"reduced-consciousness"}

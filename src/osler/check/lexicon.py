@@ -167,6 +167,7 @@ class _Entry:
     zone: str | None = None
     placeless: bool = False
     abbreviation: bool = False
+    infinitive: bool = False
 
     @property
     def ordered(self) -> bool:
@@ -210,7 +211,17 @@ class Lexicon:
             zone = zone_of(concept.attributes.get("body_part")) if concept.kind == "finding" else None
             placeless = zone is not None and not PLACELESS.isdisjoint(key)
             entries[key, concept.id] = _Entry(
-                key, concept.id, concept.kind, name, exact, surface, negative, zone, placeless, abbreviation
+                key,
+                concept.id,
+                concept.kind,
+                name,
+                exact,
+                surface,
+                negative,
+                zone,
+                placeless,
+                abbreviation,
+                _infinitive(key, phrase),
             )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
@@ -250,6 +261,12 @@ class Lexicon:
                         positions = _single(entry, where[form], surfaces)
                     else:
                         positions = _window(entry, where, commas, fillers, content)
+                        if (
+                            positions is not None
+                            and entry.infinitive
+                            and "to" not in (surfaces.get(p) for p in range(positions[0] + 1, positions[1]))
+                        ):
+                            positions = None
                     if positions is not None and not _elsewhere(entry, positions, body, zones):
                         found.append(
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
@@ -345,6 +362,15 @@ def _window(
         if cost <= limit and (best is None or cost < best_cost):
             best, best_cost = tuple(sorted(chosen)), cost
     return best
+
+
+def _infinitive(key: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """A name whose first two content words are joined by 'to' ('hard to wake', 'unable to walk') needs the 'to'
+    between them in the text too: 'rock hard at night and wakes me' is not 'hard to wake'."""
+    if len(key) < 2 or key[0] not in phrase or key[1] not in phrase:
+        return False
+    first, second = phrase.index(key[0]), phrase.index(key[1])
+    return second > first and "to" in phrase[first + 1 : second]
 
 
 def _negation_governs(key: tuple[str, ...], chosen: tuple[int, ...], content: frozenset[int]) -> bool:
