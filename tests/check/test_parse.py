@@ -169,3 +169,14 @@ def test_blood_gas_ketones_gcs_and_troponin_are_readings():
 def test_a_lactate_result_is_not_breastfeeding(shipped_checker):
     parsed = shipped_checker.parse(CaseInput("lactate 4.1 and low blood pressure", age=60, sex="female"))
     assert "breastfeeding" not in parsed.findings
+
+
+def test_a_reading_in_a_higher_range_keeps_the_general_finding_present(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("temperature 40.1 and a cough", age=30))
+    assert parsed.findings["high-fever"].present
+    assert parsed.findings["fever"].present
+
+
+def test_a_troponin_below_one_is_read_in_micrograms():
+    (reading,) = find_readings("trop 0.5")
+    assert reading.value == 500.0

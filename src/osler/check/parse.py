@@ -183,7 +183,7 @@ class Parser:
                 continue
             for general in sorted(self.ancestors(finding)):
                 current = parsed.findings.get(general)
-                if current is None or (not current.present and current.source == "text"):
+                if current is None or (not current.present and current.source in ("text", "measure")):
                     parsed.findings[general] = FindingState(True, "implied", state.phrase)
             for other in self.excludes.get(finding, ()):
                 if other not in parsed.findings:
