@@ -46,14 +46,21 @@ def check_line(checker: Checker, number: int, line: str) -> dict[str, Any] | Non
         return {"id": case_id, "error": f"line {number}: {exc}"}
 
 
+def to_json(row: dict[str, Any]) -> str:
+    """One result as a compact JSON line (no newline)."""
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
 def _start_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker
 
 
-def _check_in_worker(item: tuple[int, str]) -> dict[str, Any] | None:
+def _check_in_worker(item: tuple[int, str]) -> str | None:
+    """In a worker: the result already encoded, so the parent only writes it (JSON is half the parent's work)."""
     assert _worker_checker is not None, "worker started without a checker"
-    return check_line(_worker_checker, *item)
+    row = check_line(_worker_checker, *item)
+    return None if row is None else to_json(row)
 
 
 def default_workers() -> int:
@@ -68,17 +75,23 @@ def check_lines(
     checker: Checker, lines: Iterable[str], workers: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """Result objects for JSON-lines input, in order, blank lines skipped (`workers` defaults to the CPUs)."""
+    for text in json_lines(checker, lines, workers):
+        yield json.loads(text)
+
+
+def json_lines(checker: Checker, lines: Iterable[str], workers: int | None = None) -> Iterator[str]:
+    """The same results as compact JSON lines (what `osler check --batch` writes)."""
     count = default_workers() if workers is None else max(1, workers)
     numbered = enumerate(lines, 1)
     if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for number, line in numbered:
             row = check_line(checker, number, line)
             if row is not None:
-                yield row
+                yield to_json(row)
         return
     # With fork the workers inherit the checker from memory: the initializer's argument is not pickled.
     context = multiprocessing.get_context("fork")
     with context.Pool(count, initializer=_start_worker, initargs=(checker,)) as pool:
-        for row in pool.imap(_check_in_worker, numbered, chunksize=CHUNK):
-            if row is not None:
-                yield row
+        for text in pool.imap(_check_in_worker, numbered, chunksize=CHUNK):
+            if text is not None:
+                yield text

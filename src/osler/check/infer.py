@@ -70,7 +70,7 @@ def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -
 class _Case:
     """Per-case lookups shared by every candidate's score."""
 
-    items: list[tuple[str, FindingState, float, str | None]] = field(default_factory=list)
+    items: list[tuple[str, FindingState, float, str | None, tuple[str, ...]]] = field(default_factory=list)
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     specific: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     risk: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
@@ -178,11 +178,15 @@ class Model:
             category = self.category.get(finding)
             state = parsed.findings[finding]
             quantity = self.quantity.get(finding) if state.source == "measure" else None
-            case.items.append((finding, state, W.unexplained_weight(b, category), quantity))
+            case.items.append((finding, state, W.unexplained_weight(b, category), quantity, ()))
             case.ancestors[finding] = self.parser.ancestors(finding)
         for f in present:
             for general in case.ancestors.get(f, ()):
                 case.specific[general].append(f)
+        case.items = [
+            (f, state, penalty, quantity, tuple(s for s in case.specific.get(f, ()) if s != f))
+            for f, state, penalty, quantity, _ in case.items
+        ]
         for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
             for claim in self.kb.claims_from(subject, "risk_factor_for"):
                 if claim.object and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):
@@ -198,12 +202,10 @@ class Model:
         result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
         links = self.links[condition]
         readings: dict[tuple[str, bool], Evidence] = {}
-        for finding, state, penalty, quantity in case.items:
+        for finding, state, penalty, quantity, specific in case.items:
             link = links.get(finding)
             if state.present:
-                if any(
-                    f in links and links[f].direct for f in case.specific.get(finding, ()) if f != finding
-                ):
+                if specific and any(f in links and links[f].direct for f in specific):
                     continue  # a more specific present finding the condition lists already says this
                 if link is not None:
                     weight = link.present_weight

@@ -69,15 +69,33 @@ _DURATION_UNITS = {"7": ("days", 14), "52": ("weeks", 51), "12": ("months", 11),
 _PRESSURE_BEFORE = re.compile(r"(?:bp|pressure)\W{0,3}$", re.IGNORECASE)
 
 
-def _compile(
+def _union(
     table: tuple[tuple[str, _Replacement], ...], flags: int
-) -> list[tuple[re.Pattern[str], _Replacement]]:
-    return [
-        (re.compile(rf"(?<![\w/+]){pattern}(?![\w/+])", flags), replacement) for pattern, replacement in table
-    ]
+) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], _Replacement]]]:
+    """One pattern for a whole table (a single pass over the text; earlier rows win at the same place) and each
+    row compiled alone, to take its groups from the matched text."""
+    rows = [(re.compile(rf"(?<![\w/+]){p}(?![\w/+])", flags), r) for p, r in table]
+    union = "|".join(f"(?P<r{i}>(?<![\\w/+])(?:{p})(?![\\w/+]))" for i, (p, _) in enumerate(table))
+    return re.compile(union, flags), rows
 
 
-_RULES = _compile(_CASE_SENSITIVE, 0) + _compile(_ANY_CASE, re.IGNORECASE)
+_TABLES = (_union(_CASE_SENSITIVE, 0), _union(_ANY_CASE, re.IGNORECASE))
+_MAY_HAVE = (
+    re.compile(r"\b(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[RL]t?)\b"),  # a word with two capitals, or R/L
+    re.compile(r"[/+&%]|\bx\s*\d|etoh|creps|febrile|pyrexial|\bp[rv]\s|\bon ra\b", re.IGNORECASE),
+)
+"""Cheap tests that a table could apply at all: most everyday text has no shorthand and skips both passes."""
+
+
+def _replace(rows: list[tuple[re.Pattern[str], _Replacement]]) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        pattern, replacement = rows[int(str(match.lastgroup)[1:])]
+        if isinstance(replacement, str):
+            return replacement
+        alone = pattern.fullmatch(match.group(0))
+        return replacement(alone) if alone else match.group(0)
+
+    return replace
 
 
 def _duration(match: re.Match[str]) -> str:
@@ -95,6 +113,7 @@ def _duration(match: re.Match[str]) -> str:
 def expand_shorthand(text: str) -> str:
     """The text with common clinical abbreviations and notations written out in words."""
     text = _DURATION.sub(_duration, text)
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for (union, rows), may_have in zip(_TABLES, _MAY_HAVE, strict=True):
+        if may_have.search(text):
+            text = union.sub(_replace(rows), text)
     return text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import typer
 from rich.table import Table
 
 from osler.check import CaseInput, Checker, CheckResult
-from osler.check.batch import check_lines
+from osler.check.batch import json_lines
 from osler.check.evaluate import evaluate, load_vignettes
 from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, eval_app, open_session, print_json
 from osler.errors import InputError
@@ -91,8 +90,8 @@ def _run_batch(checker: Checker, path: Path, workers: int | None) -> None:
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
     with handle:
-        for row in check_lines(checker, handle, workers):
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        for text in json_lines(checker, handle, workers):
+            sys.stdout.write(text + "\n")
 
 
 def _run_interactive(
