@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from osler.check.case import CaseInput
 from osler.check.checker import Checker
@@ -22,6 +22,8 @@ CHUNK = 16
 """Lines handed to a worker at a time: enough to amortise the hand-over, small enough to keep workers even."""
 
 MAX_WORKERS = 8
+
+T = TypeVar("T")
 
 _worker_checker: Checker | None = None
 """In a worker process only: the checker it inherited from its parent when forked."""
@@ -56,10 +58,14 @@ def _start_worker(checker: Checker) -> None:
     _worker_checker = checker
 
 
-def _check_in_worker(item: tuple[int, str]) -> str | None:
-    """In a worker: the result already encoded, so the parent only writes it (JSON is half the parent's work)."""
+def _check_in_worker(item: tuple[int, str]) -> dict[str, Any] | None:
     assert _worker_checker is not None, "worker started without a checker"
-    row = check_line(_worker_checker, *item)
+    return check_line(_worker_checker, *item)
+
+
+def _encode_in_worker(item: tuple[int, str]) -> str | None:
+    """In a worker: the result already encoded, so the parent only writes it (JSON is half the parent's work)."""
+    row = _check_in_worker(item)
     return None if row is None else to_json(row)
 
 
@@ -75,23 +81,34 @@ def check_lines(
     checker: Checker, lines: Iterable[str], workers: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """Result objects for JSON-lines input, in order, blank lines skipped (`workers` defaults to the CPUs)."""
-    for text in json_lines(checker, lines, workers):
-        yield json.loads(text)
+    return _run(checker, lines, workers, _check_in_worker, lambda row: row)
 
 
 def json_lines(checker: Checker, lines: Iterable[str], workers: int | None = None) -> Iterator[str]:
     """The same results as compact JSON lines (what `osler check --batch` writes)."""
+    return _run(checker, lines, workers, _encode_in_worker, to_json)
+
+
+def _run(
+    checker: Checker,
+    lines: Iterable[str],
+    workers: int | None,
+    in_worker: Callable[[tuple[int, str]], T | None],
+    in_process: Callable[[dict[str, Any]], T],
+) -> Iterator[T]:
+    """Each non-blank line's result, in order: checked here, or in forked workers (`in_worker`) when there are
+    several."""
     count = default_workers() if workers is None else max(1, workers)
     numbered = enumerate(lines, 1)
     if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for number, line in numbered:
             row = check_line(checker, number, line)
             if row is not None:
-                yield to_json(row)
+                yield in_process(row)
         return
     # With fork the workers inherit the checker from memory: the initializer's argument is not pickled.
     context = multiprocessing.get_context("fork")
     with context.Pool(count, initializer=_start_worker, initargs=(checker,)) as pool:
-        for text in pool.imap(_check_in_worker, numbered, chunksize=CHUNK):
-            if text is not None:
-                yield text
+        for result in pool.imap(in_worker, numbered, chunksize=CHUNK):
+            if result is not None:
+                yield result

@@ -173,20 +173,17 @@ class Model:
     def _case(self, parsed: Parsed, present: set[str]) -> _Case:
         """What every candidate's score needs from one case, worked out once."""
         case = _Case()
+        case.ancestors = {finding: self.parser.ancestors(finding) for finding in parsed.findings}
+        for f in present:
+            for general in case.ancestors[f]:
+                case.specific[general].append(f)
         for finding in sorted(parsed.findings):
             b = self.background.get(finding, W.DEFAULT_BACKGROUND)
-            category = self.category.get(finding)
             state = parsed.findings[finding]
             quantity = self.quantity.get(finding) if state.source == "measure" else None
-            case.items.append((finding, state, W.unexplained_weight(b, category), quantity, ()))
-            case.ancestors[finding] = self.parser.ancestors(finding)
-        for f in present:
-            for general in case.ancestors.get(f, ()):
-                case.specific[general].append(f)
-        case.items = [
-            (f, state, penalty, quantity, tuple(s for s in case.specific.get(f, ()) if s != f))
-            for f, state, penalty, quantity, _ in case.items
-        ]
+            specific = tuple(s for s in case.specific.get(finding, ()) if s != finding)
+            penalty = W.unexplained_weight(b, self.category.get(finding))
+            case.items.append((finding, state, penalty, quantity, specific))
         for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
             for claim in self.kb.claims_from(subject, "risk_factor_for"):
                 if claim.object and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):

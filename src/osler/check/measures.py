@@ -97,7 +97,7 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
         return value / 88.4
     if quantity == "b12_pg_ml" and unit == "pmol":
         return value * 1.355
-    if quantity == "troponin_ng_l" and unit in ("", "ug/l") and value < 1:
+    if quantity == "troponin_ng_l" and not unit and value < 1:
         return value * 1000  # a value below 1 is in micrograms per litre (0.5 ug/L = 500 ng/L)
     if quantity == "ph" and not 6.5 <= value <= 8.0:
         return None

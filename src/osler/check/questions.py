@@ -53,12 +53,6 @@ def _question_text(model: Model, finding: str) -> str:
     return str(text) if text else f"Do you have this: {concept.name.lower()}?"
 
 
-def expected_gain(model: Model, finding: str, ranked: list[Scored], other: float) -> float:
-    """Expected entropy reduction (bits) of the differential from asking about one finding."""
-    prior = _normalised(ranked, other)
-    return _gain(model, finding, ranked, prior, _entropy(prior))
-
-
 def _normalised(ranked: list[Scored], other: float) -> list[float]:
     prior = [s.probability for s in ranked] + [other]
     total = sum(prior)
@@ -68,6 +62,7 @@ def _normalised(ranked: list[Scored], other: float) -> list[float]:
 def _gain(
     model: Model, finding: str, ranked: list[Scored], prior: list[float], prior_entropy: float
 ) -> float:
+    """Expected entropy reduction (bits) of the differential from asking about one finding."""
     if not prior:
         return 0.0
     b = model.background.get(finding, W.DEFAULT_BACKGROUND)
