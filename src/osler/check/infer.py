@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from osler.check import weights as W
 from osler.check.parse import FindingState, Parsed, Parser
 from osler.model.claim import Claim
+from osler.model.concept import age_band
 from osler.model.knowledge_base import KnowledgeBase
 
 
@@ -70,7 +71,12 @@ def _applies(claim: Claim, age: float | None, sex: str | None, pregnant: bool) -
 class _Case:
     """Per-case lookups shared by every candidate's score."""
 
-    items: list[tuple[str, FindingState, float, str | None, tuple[str, ...]]] = field(default_factory=list)
+    items: list[tuple[str, FindingState, float, str | None, tuple[str, ...], frozenset[str]]] = field(
+        default_factory=list
+    )
+    """Per finding: its state, its penalty when unexplained, its reading's quantity, the more specific present
+    findings, and the conditions that list it, a more general or a more specific finding (for the rest it is at
+    most a penalty)."""
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     specific: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     risk: dict[str, list[tuple[str, Claim]]] = field(default_factory=lambda: defaultdict(list))
@@ -85,6 +91,9 @@ class Model:
         self.parser = parser
         self.links: dict[str, dict[str, Link]] = {}
         self.by_finding: dict[str, set[str]] = defaultdict(set)
+        self._priors: dict[tuple[str, str | None, str | None, bool], float] = {}
+        self.touching: dict[str, set[str]] = defaultdict(set)
+        """Conditions with any link (either polarity, direct or not) to each finding."""
         self.background: dict[str, float] = {}
         self.category: dict[str, str | None] = {}
         self.quantity: dict[str, str] = {}
@@ -114,6 +123,7 @@ class Model:
                         )
             self.links[condition.id] = links
             for link in links.values():
+                self.touching[link.finding].add(condition.id)
                 if link.polarity == "positive":
                     self.by_finding[link.finding].add(condition.id)
         self.causes_of_drug: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
@@ -183,7 +193,10 @@ class Model:
             quantity = self.quantity.get(finding) if state.source == "measure" else None
             specific = tuple(s for s in case.specific.get(finding, ()) if s != finding)
             penalty = W.unexplained_weight(b, self.category.get(finding))
-            case.items.append((finding, state, penalty, quantity, specific))
+            near = frozenset().union(
+                *(self.touching.get(f, ()) for f in (finding, *case.ancestors[finding], *specific))
+            )
+            case.items.append((finding, state, penalty, quantity, specific, near))
         for subject in sorted({*parsed.risk_factors, *parsed.conditions}):
             for claim in self.kb.claims_from(subject, "risk_factor_for"):
                 if claim.object and _applies(claim, parsed.age, parsed.sex, parsed.pregnant):
@@ -194,12 +207,14 @@ class Model:
         return case
 
     def _score(self, condition: str, parsed: Parsed, case: _Case) -> Scored:
-        concept = self.kb.concepts[condition]
-        prior = concept.prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if concept.prior else 0.001
-        result = Scored(condition, W.PRIOR_WEIGHT * math.log(max(prior, W.MIN_PRIOR)))
+        result = Scored(condition, self._log_prior(condition, parsed))
         links = self.links[condition]
         readings: dict[tuple[str, bool], Evidence] = {}
-        for finding, state, penalty, quantity, specific in case.items:
+        for finding, state, penalty, quantity, specific, near in case.items:
+            if condition not in near:  # the condition lists nothing about this finding
+                if state.present and state.source != "implied":
+                    result.score += penalty
+                continue
             link = links.get(finding)
             if state.present:
                 if specific and any(f in links and links[f].direct for f in specific):
@@ -224,8 +239,9 @@ class Model:
                 known = readings.get((quantity, state.present))
                 if known is None or abs(evidence.weight) > abs(known.weight):
                     readings[quantity, state.present] = evidence
-        for _, evidence in sorted(readings.items()):
-            self._add(result, evidence)
+        if readings:
+            for _, evidence in sorted(readings.items()):
+                self._add(result, evidence)
         for subject, claim in case.risk.get(condition, ()):
             self._add(result, Evidence(subject, "risk_factor", W.risk_factor_lr(claim), claim.refs))
         for drug, claim in case.medicines.get(condition, ()):
@@ -233,6 +249,16 @@ class Model:
         if condition in parsed.conditions:
             self._add(result, Evidence(condition, "named", math.log(W.NAMED_CONDITION_LR)))
         return result
+
+    def _log_prior(self, condition: str, parsed: Parsed) -> float:
+        """The prior's share of a condition's score for this person (kept per age band, sex and pregnancy)."""
+        key = (condition, age_band(parsed.age), parsed.sex, parsed.pregnant)
+        value = self._priors.get(key)
+        if value is None:
+            prior = self.kb.concepts[condition].prior
+            p = prior.for_person(parsed.age, parsed.sex, parsed.pregnant) if prior else 0.001
+            value = self._priors[key] = W.PRIOR_WEIGHT * math.log(max(p, W.MIN_PRIOR))
+        return value
 
     def _enters(self, evidence: Evidence) -> bool:
         """Evidence that lets a condition enter: the person names it, or a finding other than timing."""

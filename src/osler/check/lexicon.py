@@ -168,6 +168,8 @@ class _Entry:
     placeless: bool = False
     abbreviation: bool = False
     infinitive: bool = False
+    forms: frozenset[str] = frozenset()
+    """The name's distinct tokens: a sentence lacking any of them cannot hold the name."""
 
     @property
     def ordered(self) -> bool:
@@ -222,6 +224,7 @@ class Lexicon:
                 placeless,
                 abbreviation,
                 _infinitive(key, phrase),
+                frozenset(key),
             )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
@@ -240,23 +243,28 @@ class Lexicon:
             where: dict[str, list[int]] = defaultdict(list)
             surfaces: dict[int, str] = {}
             for i, tok in enumerate(sentence):
-                where[tok.form].append(tok.index)
-                surfaces[tok.index] = tok.surface
+                where[tok.form].append(tok.position)
+                surfaces[tok.position] = tok.surface
                 region = REGION_OF.get(tok.form)
                 if region is not None:
-                    where[region].append(tok.index)
+                    where[region].append(tok.position)
                 if tok.surface in SIDE_WORDS and any(t.form in LIMBS for t in sentence[i + 1 : i + 3]):
                     for form in SIDE_FORMS:
-                        where[form].append(tok.index)
+                        where[form].append(tok.position)
             commas = where.get(",", [])
             fillers = frozenset(i for i, w in surfaces.items() if w in FILLERS)
             body = {
-                tok.index: tok.form for tok in sentence if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
+                tok.position: tok.form
+                for tok in sentence
+                if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
             }
             zones = {BODY_ZONE.get(form) for form in body.values()}
-            content = frozenset(t.index for t in sentence if t.form not in STOPWORDS and t.form != ",")
+            content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
+            present = where.keys()
             for form in list(where):
                 for entry in self._index.get(form, ()):
+                    if not entry.forms <= present:
+                        continue
                     if len(entry.key) == 1:
                         positions = _single(entry, where[form], surfaces)
                     else:

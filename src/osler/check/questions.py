@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osler.check import weights as W
 from osler.check.infer import Model, Scored
@@ -43,8 +44,15 @@ class Question:
         }
 
 
-def _entropy(probs: list[float]) -> float:
-    return -sum(p * math.log2(p) for p in probs if p > 0)
+def _h(p: float) -> float:
+    """Entropy in bits of a yes/no answer that is yes with probability p."""
+    if p <= 0 or p >= 1:
+        return 0.0
+    return -(p * math.log2(p) + (1 - p) * math.log2(1 - p))
+
+
+_h_given = lru_cache(maxsize=4096)(_h)
+"""`_h` for the answer given one condition: its probabilities are the pack's few distinct frequencies."""
 
 
 def _question_text(model: Model, finding: str) -> str:
@@ -59,22 +67,22 @@ def _normalised(ranked: list[Scored], other: float) -> list[float]:
     return [p / total for p in prior] if total > 0 else []
 
 
-def _gain(
-    model: Model, finding: str, ranked: list[Scored], prior: list[float], prior_entropy: float
-) -> float:
-    """Expected entropy reduction (bits) of the differential from asking about one finding."""
+def _gain(model: Model, finding: str, ranked: list[Scored], prior: list[float]) -> float:
+    """Expected entropy reduction (bits) of the differential from asking about one finding.
+
+    That is the mutual information of the answer and the condition: H(answer) - sum_c P(c) H(answer | c), the
+    same as H(prior) - E[H(posterior)] but with one binary entropy per condition instead of a whole posterior.
+    """
     if not prior:
         return 0.0
-    b = model.background.get(finding, W.DEFAULT_BACKGROUND)
-    likes = [model.links[s.condition].get(finding) for s in ranked]
-    p_yes_given = [link.p if link is not None else W.LEAK for link in likes] + [b]
-    joint_yes = [p * q for p, q in zip(prior, p_yes_given, strict=True)]
-    p_yes = sum(joint_yes)
+    given = [
+        link.p if (link := model.links[s.condition].get(finding)) is not None else W.LEAK for s in ranked
+    ]
+    given.append(model.background.get(finding, W.DEFAULT_BACKGROUND))
+    p_yes = sum(p * q for p, q in zip(prior, given, strict=True))
     if p_yes <= 0 or p_yes >= 1:
         return 0.0
-    joint_no = [p - j for p, j in zip(prior, joint_yes, strict=True)]
-    # H(prior) - E[H(posterior)] = H(prior) - H(joint) + H(answer), all in bits
-    return prior_entropy - _entropy(joint_yes + joint_no) + _entropy([p_yes, 1 - p_yes])
+    return _h(p_yes) - sum(p * _h_given(q) for p, q in zip(prior, given, strict=True))
 
 
 def next_questions(
@@ -93,7 +101,6 @@ def next_questions(
     top = ranked[:TOP_CONDITIONS]
     in_differential = {s.condition for s in top}
     prior = _normalised(top, other)
-    prior_entropy = _entropy(prior)
     out: list[Question] = []
     red: list[tuple[int, float, str, str]] = []
     reachable = rules.within_reach(present, in_differential) if rules is not None else model.kb.rules.values()
@@ -112,7 +119,7 @@ def next_questions(
             if finding in known or finding not in model.kb.concepts:
                 continue
             if rule.fires(present | {finding}, parsed.age, parsed.sex, parsed.pregnant):
-                gain = _gain(model, finding, top, prior, prior_entropy)
+                gain = _gain(model, finding, top, prior)
                 red.append((-TRIAGE_ORDER[rule.level], -gain, finding, rule.reason))
     seen: set[str] = set()
     for _, neg_gain, finding, reason in sorted(red):
@@ -124,9 +131,7 @@ def next_questions(
     for scored in top:
         candidates |= {f for f, link in model.links[scored.condition].items() if link.direct}
     gains = sorted(
-        (-_gain(model, f, top, prior, prior_entropy), f)
-        for f in candidates - known - seen
-        if f in model.kb.concepts
+        (-_gain(model, f, top, prior), f) for f in candidates - known - seen if f in model.kb.concepts
     )
     for neg_gain, finding in gains:
         if len(out) >= limit or -neg_gain <= 1e-6:

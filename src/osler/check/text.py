@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -275,13 +275,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token of a text: its matching form, its surface form and its position."""
+_ANY_PHRASE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASES))
+"""Matches where any of `_PHRASES` does (the phrases are still applied one after another, in order)."""
+
+
+class Token(NamedTuple):
+    """One token of a text: its matching form, its surface form and its position (a tuple: texts and the
+    knowledge base's thousands of names make many)."""
 
     form: str
     surface: str
-    index: int
+    position: int
 
     @property
     def is_break(self) -> bool:
@@ -291,8 +295,11 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens (words, numbers and clause punctuation) in matching form."""
     folded = fold(text)
-    for pattern, replacement in _PHRASES:
-        folded = pattern.sub(replacement, folded)
+    if _ANY_PHRASE.search(
+        folded
+    ):  # most names and many texts hold none: one search instead of one per phrase
+        for pattern, replacement in _PHRASES:
+            folded = pattern.sub(replacement, folded)
     out: list[Token] = []
     for match in _TOKEN.finditer(folded):
         surface = match.group(0)
