@@ -42,3 +42,14 @@ def test_bad_lines_become_error_objects_and_the_batch_goes_on(checker: Checker):
 def test_worker_processes_give_the_same_output_as_one_process(checker: Checker):
     one = list(check_lines(checker, _lines(), workers=1))
     assert list(check_lines(checker, _lines(), workers=3)) == one
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_the_collector_is_unfrozen_after_a_batch_in_workers(checker: Checker):
+    import gc
+
+    rows = check_lines(checker, _lines(), workers=2)
+    next(rows)
+    assert gc.get_freeze_count() > 0  # the parent's objects are frozen while workers run
+    list(rows)
+    assert gc.get_freeze_count() == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from osler.check import CaseInput, Checker
 from osler.check.lexicon import Lexicon
 from osler.check.text import canonical, tokenize
@@ -191,3 +193,29 @@ def test_a_name_joined_by_to_needs_the_to():
     kb = _kb(_finding("reduced-consciousness", "Reduced consciousness", "hard to wake"))
     assert _found(kb, "my calf goes rock hard at night and wakes me up") == set()
     assert _found(kb, "she is hard for me to wake") == {"reduced-consciousness"}
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("I threw up twice", "vomit"),
+        ("she was sick in the night", "vomit"),
+        ("sick to my stomach", "nausea"),
+        ("feeling sick all day", "nausea"),
+        ("out of breath on the stairs", "breathless"),
+        ("a bit light-headed", "dizzi"),
+        ("pins and needles in my toes", "tingl"),
+        ("he passed out at work", "faint"),
+        ("I blacked out", "faint"),
+        ("took 30 of her tablets", "overdos"),
+    ],
+)
+def test_lay_phrases_fold_to_one_word(text: str, form: str) -> None:
+    assert form in {t.form for t in tokenize(text)}
+
+
+def test_each_phrase_pattern_holds_the_words_that_let_it_run() -> None:
+    from osler.check.text import _PHRASES
+
+    for needles, pattern, _ in _PHRASES:
+        assert all(needle in pattern.pattern for needle in needles), pattern.pattern

@@ -8,6 +8,7 @@ same whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -106,9 +107,15 @@ def _run(
             if row is not None:
                 yield in_process(row)
         return
-    # With fork the workers inherit the checker from memory: the initializer's argument is not pickled.
+    # With fork the workers inherit the checker from memory: the initializer's argument is not pickled. Freezing
+    # the collector's view of what exists now keeps the workers' collections off the inherited knowledge base
+    # (fewer pages copied, less time), as the gc module's documentation advises before fork.
     context = multiprocessing.get_context("fork")
-    with context.Pool(count, initializer=_start_worker, initargs=(checker,)) as pool:
-        for result in pool.imap(in_worker, numbered, chunksize=CHUNK):
-            if result is not None:
-                yield result
+    gc.freeze()
+    try:
+        with context.Pool(count, initializer=_start_worker, initargs=(checker,)) as pool:
+            for result in pool.imap(in_worker, numbered, chunksize=CHUNK):
+                if result is not None:
+                    yield result
+    finally:
+        gc.unfreeze()

@@ -8,6 +8,7 @@ from osler.check.parse import Parsed, Parser
 from osler.check.questions import next_questions
 from osler.check.result import CheckResult, DifferentialEntry, Explanation
 from osler.check.triage import RuleIndex, triage
+from osler.memory import collector_paused
 from osler.model.knowledge_base import KnowledgeBase
 
 MAX_DIFFERENTIAL = 10
@@ -23,9 +24,10 @@ class Checker:
         from osler import DISCLAIMER
 
         self.kb = kb
-        self.parser = Parser(kb)
-        self.model = Model(kb, self.parser)
-        self.rules = RuleIndex(kb)
+        with collector_paused():
+            self.parser = Parser(kb)
+            self.model = Model(kb, self.parser)
+            self.rules = RuleIndex(kb)
         self.disclaimer = DISCLAIMER
 
     def parse(self, case: CaseInput) -> Parsed:

@@ -247,25 +247,28 @@ def canonical(word: str) -> str:
     return _STEMMER.stemWord(word) if len(word) > 3 else word
 
 
-# Multi-word lay expressions folded to one token before matching (general English, not case wording).
-_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{pattern}\b"), replacement)
-    for pattern, replacement in (
-        (r"(?:threw|throw|throwing|thrown|chucking|chucked) up", "vomit"),
-        (r"being sick|been sick|was sick", "vomit"),
-        (r"sick to (?:my|her|his|the) stomach", "nausea"),
-        (r"feel(?:s|ing)? sick|felt sick", "nausea"),
+# Multi-word lay expressions folded to one token before matching (general English, not case wording). Each comes
+# with the literal words every match of it contains, so a text without them skips the pattern.
+_PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
+    (needles, re.compile(rf"\b{pattern}\b"), replacement)
+    for needles, pattern, replacement in (
+        (("up",), r"(?:threw|throw|throwing|thrown|chucking|chucked) up", "vomit"),
+        (("sick",), r"being sick|been sick|was sick", "vomit"),
+        (("sick",), r"sick to (?:my|her|his|the) stomach", "nausea"),
+        (("sick",), r"feel(?:s|ing)? sick|felt sick", "nausea"),
         (
+            ("breath",),
             r"short of breath|out of breath|shortness of breath|hard to breathe|struggling to breathe",
             "breathless",
         ),
-        (r"light headed|light-headed", "dizzy"),
-        (r"pins and needles", "tingle"),
-        (r"runny nose|running nose", "runny nose"),
-        (r"passed out|passing out|pass out", "faint"),
-        (r"blacked out|blacking out", "faint"),
+        (("light",), r"light headed|light-headed", "dizzy"),
+        (("pins",), r"pins and needles", "tingle"),
+        (("nose",), r"runny nose|running nose", "runny nose"),
+        (("pass",), r"passed out|passing out|pass out", "faint"),
+        (("black",), r"blacked out|blacking out", "faint"),
         # taking many tablets at once is an overdose, whatever the medicine ('swallowed 20 paracetamol tablets')
         (
+            ("swallowed", "took", "taken", "ate", "had"),
             r"(?:swallowed|took|taken|ate|eaten|had)\s+(?:about |around |over |nearly |almost |at least |maybe )?"
             r"(?:\d{2,}(?=(?:\s+[a-z]+){0,2}\s+(?:tablets?|pills?|capsules?|caplets?))|a (?:whole |full )?"
             r"(?:bottle|packet|box|pack|handful|strip|tub) of|(?:lots|loads|dozens) of)",
@@ -273,10 +276,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
-
-
-_ANY_PHRASE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASES))
-"""Matches where any of `_PHRASES` does (the phrases are still applied one after another, in order)."""
 
 
 class Token(NamedTuple):
@@ -295,10 +294,8 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens (words, numbers and clause punctuation) in matching form."""
     folded = fold(text)
-    if _ANY_PHRASE.search(
-        folded
-    ):  # most names and many texts hold none: one search instead of one per phrase
-        for pattern, replacement in _PHRASES:
+    for needles, pattern, replacement in _PHRASES:
+        if any(needle in folded for needle in needles):
             folded = pattern.sub(replacement, folded)
     out: list[Token] = []
     for match in _TOKEN.finditer(folded):

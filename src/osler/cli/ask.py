@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
-from osler.answer import Asker, render_text
-from osler.answer.evaluate import load_questions, score_questions
 from osler.cli.app import DB_OPTION, JSON_OPTION, app, console, eval_app, open_session, print_json
 from osler.model.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:  # the answer engine is imported only by the commands that use it (faster `osler check`)
+    from osler.answer import Asker
 
 PACK_OPTION = typer.Option(
     None,
@@ -21,6 +22,8 @@ PACK_OPTION = typer.Option(
 
 
 def _asker(db: str | None, pack: Path | None) -> Asker:
+    from osler.answer import Asker
+
     if pack is not None:
         from osler.knowledge.loader import load_pack
 
@@ -42,6 +45,8 @@ def ask(
     if json_out:
         print_json(answer.to_dict())
         return
+    from osler.answer import render_text
+
     console.print(render_text(answer), markup=False)
 
 
@@ -53,6 +58,8 @@ def eval_questions(
     json_out: bool = JSON_OPTION,
 ) -> None:
     """Score answers on a questions file: fact coverage, safety/pitfall coverage, citations, readability."""
+    from osler.answer.evaluate import load_questions, score_questions
+
     report = score_questions(_asker(db, pack), load_questions(file))
     if json_out:
         print_json(report)

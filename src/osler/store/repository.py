@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, Text, cast, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from osler.memory import collector_paused
 from osler.model import Claim, Concept, Evidence, Population, Prior, RedFlagRule, Reference, Statistic
 from osler.model.knowledge_base import KnowledgeBase
 from osler.model.names import normalize_name
@@ -297,7 +298,7 @@ class _Decoder:
 
 def load_knowledge_base(engine: Engine) -> KnowledgeBase:
     """The whole knowledge base from the database, as an in-memory view (rejected claims left out)."""
-    with engine.connect() as conn:
+    with collector_paused(), engine.connect() as conn:
         concepts = [_concept_from_row(r) for r in conn.execute(select(t.concepts))]
         refs_by_claim: dict[str, list[str]] = defaultdict(list)
         for row in conn.execute(select(t.claim_references).order_by(t.claim_references.c.position)):
@@ -381,7 +382,7 @@ def load_knowledge_base(engine: Engine) -> KnowledgeBase:
             )
             for r in conn.execute(select(t.red_flag_rules))
         ]
-    return KnowledgeBase(concepts, claims, references, rules)
+        return KnowledgeBase(concepts, claims, references, rules)
 
 
 def stats(engine: Engine) -> dict[str, int]:
