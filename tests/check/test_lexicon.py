@@ -219,3 +219,25 @@ def test_each_phrase_pattern_holds_the_words_that_let_it_run() -> None:
 
     for needles, pattern, _ in _PHRASES:
         assert all(needle in pattern.pattern for needle in needles), pattern.pattern
+
+
+def test_a_list_of_descriptions_joins_each_one_to_its_body_part():
+    kb = _kb(_finding("red-foot", "Red foot", "foot red"), _finding("swollen-foot", "Swollen foot"))
+    assert _found(kb, "my left foot is throbbing, hot, red and swollen") == {"red-foot", "swollen-foot"}
+    assert _found(kb, "my foot hurts, the doctor says my hand is swollen") == set()
+
+
+def test_articles_and_possessives_do_not_push_a_names_words_apart():
+    kb = _kb(
+        _finding("headache", "Headache", "pain in my head"),
+        _finding("back-pain", "Back pain", "pain in my back"),
+    )
+    assert _found(kb, "a sharp pain at the back of my head") == {"headache"}
+    assert _found(kb, "a pain in the middle of my back") == {"back-pain"}
+
+
+def test_numb_from_the_waist_down_is_about_the_legs():
+    kb = _kb(
+        _finding("saddle-numbness", "Saddle numbness", "numb bottom"), _finding("numb-legs", "Numb legs")
+    )
+    assert _found(kb, "both legs go heavy, numb and achy from my bottom down") == {"numb-legs"}

@@ -30,6 +30,7 @@ never do.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -59,7 +60,8 @@ NEGATION_FORMS = frozenset({"not", "without", "absent", "never"})
 """Forms that make a name order-sensitive."""
 
 COMMA_COST = 2
-"""Extra distance a comma inside a match adds."""
+"""Extra distance a comma inside a match adds. Articles and possessives between a name's words do not count ('pain
+at the back of my head')."""
 
 
 def max_span(n_tokens: int) -> int:
@@ -144,6 +146,16 @@ _PLACELESS = (
     "cramp",
 )
 PLACELESS = frozenset(canonical(w) for w in _PLACELESS)
+_DESCRIBING = (
+    "swollen swelling puffy red hot warm tender painful sore aching achy throbbing numb tingling tingly itchy "
+    "stiff cold pale blue purple white mottled weak bruised burning shiny tight hard inflamed blotchy dark "
+    "and or , is are was were looks look feels feel has gone got become very really quite bit so all also"
+)
+LISTED = frozenset(canonical(w) for w in _DESCRIBING.split())
+"""Words that may stand in a list describing one body part ('my foot is throbbing, hot and swollen'): a name made
+of a body word and one of the descriptions matches across such a list as if its words were next to each other."""
+LIST_REACH = 8
+"""The widest list of descriptions (in tokens) read that way."""
 """Symptom words that say nothing of where: a name built on them needs the clause to agree on the place."""
 
 
@@ -175,6 +187,20 @@ class _Entry:
     def ordered(self) -> bool:
         """Whole phrases and names with a negation word must keep their word order."""
         return self.exact or self.negative
+
+
+@dataclass
+class _Clause:
+    """One clause of a text as the name matcher sees it: where each form occurs, and the positions that change a
+    window's cost."""
+
+    where: dict[str, list[int]]
+    surfaces: dict[int, str]
+    commas: list[int]
+    fillers: frozenset[int]
+    content: frozenset[int]
+    body: dict[int, str]
+    listed: frozenset[int]
 
 
 class Lexicon:
@@ -260,6 +286,15 @@ class Lexicon:
             }
             zones = {BODY_ZONE.get(form) for form in body.values()}
             content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
+            clause = _Clause(
+                where,
+                surfaces,
+                commas,
+                fillers,
+                content,
+                body,
+                frozenset(t.position for t in sentence if t.form in LISTED or t.surface in LISTED),
+            )
             present = where.keys()
             for form in list(where):
                 for entry in self._index.get(form, ()):
@@ -268,7 +303,7 @@ class Lexicon:
                     if len(entry.key) == 1:
                         positions = _single(entry, where[form], surfaces)
                     else:
-                        positions = _window(entry, where, commas, fillers, content)
+                        positions = _window(entry, clause)
                         if (
                             positions is not None
                             and entry.infinitive
@@ -328,15 +363,10 @@ def _single(entry: _Entry, positions: list[int], surfaces: dict[int, str]) -> tu
     return None
 
 
-def _window(
-    entry: _Entry,
-    where: dict[str, list[int]],
-    commas: list[int],
-    fillers: frozenset[int] = frozenset(),
-    content: frozenset[int] = frozenset(),
-) -> tuple[int, ...] | None:
+def _window(entry: _Entry, clause: _Clause) -> tuple[int, ...] | None:
     """The tightest positions holding every token of the name, if they fit in the allowed span (in a name with a
-    negation word, see `_negation_governs`)."""
+    negation word, see `_negation_governs`; across a list of descriptions, see `_across_list`)."""
+    where, fillers = clause.where, clause.fillers
     key = entry.key
     if any(form not in where for form in key):
         return None
@@ -362,14 +392,29 @@ def _window(
         in_order = all(a < b for a, b in zip(chosen, chosen[1:], strict=False))
         if entry.ordered and not in_order:
             continue
-        if entry.negative and not _negation_governs(entry.key, chosen, content):
+        if entry.negative and not _negation_governs(entry.key, chosen, clause.content):
             continue
         lo, hi = min(chosen), max(chosen)
-        cost = hi - lo + 1 + COMMA_COST * sum(lo < c < hi for c in commas)
+        if _across_list(chosen, lo, hi, clause.body, clause.listed):
+            cost = len(chosen) + 1
+        else:
+            commas = sum(1 for p in clause.commas if lo < p < hi)
+            skipped = sum(1 for p in fillers if lo < p < hi)
+            cost = hi - lo + 1 + COMMA_COST * commas - skipped
         limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
         if cost <= limit and (best is None or cost < best_cost):
             best, best_cost = tuple(sorted(chosen)), cost
     return best
+
+
+def _across_list(
+    chosen: tuple[int, ...], lo: int, hi: int, body: Mapping[int, str], listed: frozenset[int]
+) -> bool:
+    """True when a body word at one end is joined to the rest only by a list of descriptions ('foot throbbing, hot
+    and swollen' holds 'swollen foot')."""
+    if hi - lo > LIST_REACH or (lo not in body and hi not in body):
+        return False
+    return all(p in listed for p in range(lo + 1, hi) if p not in chosen)
 
 
 def _infinitive(key: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

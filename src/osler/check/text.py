@@ -266,6 +266,19 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         (("nose",), r"runny nose|running nose", "runny nose"),
         (("pass",), r"passed out|passing out|pass out", "faint"),
         (("black",), r"blacked out|blacking out", "faint"),
+        # 'numb from the waist down' is about the legs, not the waist
+        (
+            ("from",),
+            r"from (?:the|my|his|her|your|their) (?:waist|hips?|bottom|buttocks?|bum|backside) down(?:wards)?",
+            "down the legs",
+        ),
+        # 'the back of my head' is a place on the head, not the back
+        (
+            ("back",),
+            r"back of (?=(?:(?:the|my|his|her|your|their|our|both) )?(?:head|skull|neck|knees?|legs?|thighs?|"
+            r"calf|calves|heels?|ankles?|hands?|arms?|throat|eyes?|mouth|tongue|nose)\b)",
+            "behind ",
+        ),
         # taking many tablets at once is an overdose, whatever the medicine ('swallowed 20 paracetamol tablets')
         (
             ("swallowed", "took", "taken", "ate", "had"),
