@@ -208,6 +208,10 @@ def test_a_name_joined_by_to_needs_the_to():
         ("he passed out at work", "faint"),
         ("I blacked out", "faint"),
         ("took 30 of her tablets", "overdos"),
+        ("can't put any weight on it", "bear"),
+        ("a faint pink rash", "slight"),
+        ("it hurts to shake hands", "greet"),
+        ("wear and tear in the knee", "degen"),
     ],
 )
 def test_lay_phrases_fold_to_one_word(text: str, form: str) -> None:

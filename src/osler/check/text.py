@@ -266,6 +266,21 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         (("nose",), r"runny nose|running nose", "runny nose"),
         (("pass",), r"passed out|passing out|pass out", "faint"),
         (("black",), r"blacked out|blacking out", "faint"),
+        # putting weight on a limb is standing on it, not gaining weight
+        (
+            ("weight",),
+            r"(?:put|putting|puts|take|taking|bear|bearing) (?:any |much |full |my |his |her |their )?weight "
+            r"(?:on|through)",
+            "bear weight on",
+        ),
+        # idioms whose words are also symptoms
+        (
+            ("faint",),
+            r"faint(?= (?:rash|red|redness|pink|line|lines|mark|marks|smell|blush|outline|erythema))",
+            "slight",
+        ),
+        (("shak",), r"shak(?:e|ing|es) hands", "greeting"),
+        (("wear",), r"wear(?: and |-and-| & |-)tear", "degenerative"),
         # 'numb from the waist down' is about the legs, not the waist
         (
             ("from",),
