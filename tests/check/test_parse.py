@@ -180,3 +180,26 @@ def test_a_reading_in_a_higher_range_keeps_the_general_finding_present(shipped_c
 def test_a_troponin_below_one_is_read_in_micrograms():
     (reading,) = find_readings("trop 0.5")
     assert reading.value == 500.0
+
+
+def test_numbers_with_thousands_separators_keep_their_size():
+    values = {
+        r.quantity: r.value for r in find_readings("CK 38,000 U/L, hs-troponin T 1,460 ng/L, K 5.6, Na 138")
+    }
+    assert values == {"ck_u_l": 38000, "troponin_ng_l": 1460, "potassium_mmol_l": 5.6, "sodium_mmol_l": 138}
+
+
+def test_hba1c_in_mmol_per_mol_is_read_as_a_percentage():
+    (ifcc,) = find_readings("HbA1c 52 mmol/mol")
+    (normal,) = find_readings("HbA1c 36")
+    (percent,) = find_readings("HbA1c 7.2%")
+    assert 6.8 < ifcc.value < 7.0 and 5.3 < normal.value < 5.6 and percent.value == 7.2
+
+
+def test_white_cell_count_and_crp_are_read_in_the_packs_units():
+    values = {r.quantity: r.value for r in find_readings("WBC 13,200, CRP 8 mg/dL")}
+    assert values == {"wbc_10e9_l": 13.2, "crp_mg_l": 80}
+    assert {r.quantity: r.value for r in find_readings("WCC 24.6, CRP 310 mg/L")} == {
+        "wbc_10e9_l": 24.6,
+        "crp_mg_l": 310,
+    }

@@ -50,11 +50,36 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "ph": ("ph",),
     "bicarbonate_mmol_l": ("bicarbonate", "bicarb", "hco3"),
     "gcs": ("glasgow coma scale", "gcs"),
-    "troponin_ng_l": ("high-sensitivity troponin", "troponin", "trop", "hs-tnt", "hs-tni", "tnt", "tni"),
+    "troponin_ng_l": (
+        "high-sensitivity troponin",
+        "hs-troponin t",
+        "hs-troponin i",
+        "hs-troponin",
+        "hs troponin",
+        "troponin t",
+        "troponin i",
+        "troponin",
+        "trop",
+        "hs-tnt",
+        "hs-tni",
+        "tnt",
+        "tni",
+    ),
+    "wbc_10e9_l": (
+        "white blood cell count",
+        "white cell count",
+        "white count",
+        "leukocytes",
+        "leucocytes",
+        "wbc",
+        "wcc",
+    ),
+    "crp_mg_l": ("c-reactive protein", "c reactive protein", "crp"),
 }
 
 _FILLER = r"(?:\s*(?:is|was|of|at|=|:|reading|reads|level|count|measured|now|about|around|approximately|only|just|over|under|below|above|up to|down to)\s*)*"
-_NUMBER = r"(-?\d{1,5}(?:\.\d+)?)"
+_NUMBER = r"(-?\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|-?\d{1,6}(?:\.\d+)?)"
+"""A number, with or without thousands separators ('CK 38,000')."""
 _UNIT = r"\s*(°\s*[cf]|degrees?\s*[cf]?|[cf]\b|%|mmol|umol|µmol|pmol|g/l|mg/dl|mg|bpm|/min)?"
 
 
@@ -97,6 +122,14 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
         return value / 88.4
     if quantity == "b12_pg_ml" and unit == "pmol":
         return value * 1.355
+    if quantity == "hba1c_percent" and (unit == "mmol" or value > 20):
+        return round(
+            0.0915 * value + 2.15, 2
+        )  # IFCC mmol/mol to NGSP/DCCT per cent (the IFCC-NGSP master equation)
+    if quantity == "wbc_10e9_l" and value > 300:
+        return value / 1000  # cells per microlitre
+    if quantity == "crp_mg_l" and unit == "mg/dl":
+        return value * 10
     if quantity == "troponin_ng_l" and not unit and value < 1:
         return value * 1000  # a value below 1 is in micrograms per litre (0.5 ug/L = 500 ng/L)
     if quantity == "ph" and not 6.5 <= value <= 8.0:
@@ -124,7 +157,7 @@ def find_readings(text: str) -> list[Reading]:
             continue
         if quantity == "systolic_bp":
             continue
-        value = _convert(quantity, float(number), unit)
+        value = _convert(quantity, float(number.replace(",", "")), unit)
         if value is not None:
             found.append((m.start(), Reading(quantity, value, m.group(0))))
     taken = {r.quantity for _, r in found}
