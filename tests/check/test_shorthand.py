@@ -19,6 +19,8 @@ from osler.check.shorthand import expand_shorthand
         ("cough x 3/7", "cough for 3 days"),
         ("G1P0 at 8/40", "G1P0 at 8 weeks pregnant"),
         ("afebrile", "no fever"),
+        ("L calf circumference 4 cm > R", "left calf circumference 4 cm bigger than the other"),
+        ("FH MI, RLQ TTP", "family history of heart attack, right lower quadrant tender to touch"),
     ],
 )
 def test_shorthand_is_written_out(note, words):
@@ -26,7 +28,8 @@ def test_shorthand_is_written_out(note, words):
 
 
 @pytest.mark.parametrize(
-    "text", ["BP 90/52", "BP 120/7", "ha ha, that cp", "sob quietly", "did PE at school"]
+    "text",
+    ["BP 90/52", "BP 120/7", "ha ha, that cp", "sob quietly", "did PE at school", "a 4 cm cut", "fh ttp"],
 )
 def test_blood_pressures_and_everyday_words_are_left_alone(text):
     assert expand_shorthand(text) == text

@@ -41,6 +41,14 @@ _CASE_SENSITIVE: tuple[tuple[str, str], ...] = (
     (r"LUQ", "left upper quadrant"),
     (r"RLQ|RIF", "right lower quadrant"),
     (r"LLQ|LIF", "left lower quadrant"),
+    (r"FHx?", "family history of"),
+    (r"TTP", "tender to touch"),
+    (r"NAD", "nothing abnormal"),
+    (r"LBP", "low back pain"),
+    (r"PMB", "bleeding after the menopause"),
+    (r"LMP", "last period"),
+    (r"RTC|RTA", "road traffic collision"),
+    (r"FOOSH", "fall on an outstretched hand"),
     (r"(?:R|Rt)(?=[\s-]+[a-z])", "right"),
     (r"(?<!\d\s)(?:L|Lt)(?=[\s-]+[a-z])", "left"),  # not '15 L oxygen' (litres)
 )
@@ -62,6 +70,12 @@ _ANY_CASE: tuple[tuple[str, _Replacement], ...] = (
     (r"x\s*(\d{1,2})\s*(?:d|days?)", lambda m: f"for {m.group(1)} days"),
     (r"x\s*(\d{1,2})\s*(?:w|wks?|weeks?)", lambda m: f"for {m.group(1)} weeks"),
     (r"x\s*(\d{1,2})\s*(?:h|hrs?|hours?)", lambda m: f"for {m.group(1)} hours"),
+    # one limb measured bigger than the other ('L calf 4 cm > R')
+    (
+        r"(\d+(?:\.\d+)?)\s*cm\s*(?:>|greater than|larger than|bigger than|more than)\s*(?:the\s+)?"
+        r"(?:r|l|rt|lt|right|left|other|contralateral)(?:\s+(?:side|leg|calf))?",
+        lambda m: f"{m.group(1)} cm bigger than the other",
+    ),
 )
 
 _DURATION = re.compile(r"(?<![\w/+])(\d{1,2})(?:\s*\+\s*\d)?\s*/\s*(7|52|12|40)\b")
@@ -82,7 +96,9 @@ def _union(
 _TABLES = (_union(_CASE_SENSITIVE, 0), _union(_ANY_CASE, re.IGNORECASE))
 _MAY_HAVE = (
     re.compile(r"\b(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[RL]t?)\b"),  # a word with two capitals, or R/L
-    re.compile(r"[/+&%]|\bx\s*\d|etoh|creps|febrile|pyrexial|\bp[rv]\s|\bon ra\b", re.IGNORECASE),
+    re.compile(
+        r"[/+&%]|\bx\s*\d|etoh|creps|febrile|pyrexial|\bp[rv]\s|\bon ra\b|\dcm|\d\s+cm", re.IGNORECASE
+    ),
 )
 """Cheap tests that a table could apply at all: most everyday text has no shorthand and skips both passes."""
 
