@@ -245,3 +245,17 @@ def test_numb_from_the_waist_down_is_about_the_legs():
         _finding("saddle-numbness", "Saddle numbness", "numb bottom"), _finding("numb-legs", "Numb legs")
     )
     assert _found(kb, "both legs go heavy, numb and achy from my bottom down") == {"numb-legs"}
+
+
+def test_bigger_than_the_other_needs_the_clause_to_be_about_the_leg():
+    kb = _kb(
+        Concept(
+            id="one-leg-swollen",
+            kind="finding",
+            name="One leg swollen",
+            lay_names=("bigger than the other",),
+            attributes={"body_part": "leg"},
+        )
+    )
+    assert _found(kb, "my left calf is bigger than the other") == {"one-leg-swollen"}
+    assert _found(kb, "her right breast is bigger than the other") == set()

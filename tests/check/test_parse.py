@@ -203,3 +203,16 @@ def test_white_cell_count_and_crp_are_read_in_the_packs_units():
         "wbc_10e9_l": 24.6,
         "crp_mg_l": 310,
     }
+
+
+def test_a_test_written_as_negative_is_denied():
+    tokens = tokenize("calf soft, Homans negative, pulses present")
+    scoped, _ = negated_positions(tokens)
+    words = {tokens[i].surface for i in scoped}
+    assert "homans" in words and "calf" not in words and "pulses" not in words
+
+
+def test_asymptomatic_denies_what_follows():
+    tokens = tokenize("asymptomatic at rest and at night")
+    scoped, _ = negated_positions(tokens)
+    assert "night" in {tokens[i].surface for i in scoped}

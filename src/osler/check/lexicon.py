@@ -144,6 +144,10 @@ _PLACELESS = (
     "lump",
     "burning",
     "cramp",
+    "bigger",
+    "larger",
+    "fatter",
+    "puffier",
 )
 PLACELESS = frozenset(canonical(w) for w in _PLACELESS)
 _DESCRIBING = (

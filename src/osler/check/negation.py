@@ -3,7 +3,8 @@
 A trigger ('no', 'denies', 'without', "doesn't" ...) opens a scope that runs forward over a list of findings
 ('no numbness, tingling or weakness') and closes at the end of the clause: sentence punctuation, a contrasting
 word ('but', 'just', 'apart from'), or a new clause with its own subject (', I ...', 'and she ...'). A match that
-starts inside a scope, or that has a trigger inside its own span ('my calves don't go hard'), is negated.
+starts inside a scope, or that has a trigger inside its own span ('my calves don't go hard'), is negated. A test
+result followed by 'negative' is denied too ('Tinel negative').
 Words that describe inability ("can't", "won't") are symptoms, not negations, and are not triggers.
 """
 
@@ -13,7 +14,7 @@ from osler.check.text import BREAKS, Token
 
 TRIGGERS = frozenset(
     """no not without denies deny denied denying never none neither nor dont doesnt didnt isnt arent wasnt werent
-    hasnt havent hadnt nothing nobody free absent negative""".split()
+    hasnt havent hadnt nothing nobody free absent negative neg asymptomatic""".split()
 )
 """Words that open a negation scope."""
 
@@ -34,8 +35,12 @@ SUBJECTS = frozenset(
 
 MAX_SCOPE = 10
 
+AFTER = frozenset({"negative", "neg"})
+"""Words that also deny what comes just before them, as clinicians write test results ('Tinel negative')."""
+MAX_BACK_SCOPE = 3
+
 NOUN_TRIGGERS = frozenset(
-    {"no", "without", "denies", "deny", "denied", "denying", "none", "absent", "negative"}
+    {"no", "without", "denies", "deny", "denied", "denying", "none", "absent", "negative", "asymptomatic"}
 )
 """Triggers that deny a list of things ('no fever, cough or rash'). Other triggers before a verb in -ing ('not
 drinking much, dry mouth') deny only that verb's clause, up to the next comma."""
@@ -58,6 +63,18 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
         if (word, nxt) in PSEUDO:
             continue
         triggers.add(i)
+        if word in AFTER:
+            j = i - 1
+            while (
+                j >= 0
+                and i - j <= MAX_BACK_SCOPE
+                and tokens[j].surface not in BREAKS
+                and tokens[j].surface != ","
+            ):
+                scoped.add(j)
+                j -= 1
+            if nxt in BREAKS or nxt in ("", ","):
+                continue  # 'Homans negative, pulses present': the result closes the clause
         verbal = nxt.endswith("ing") and word not in NOUN_TRIGGERS
         j = i + 1
         while j < n and j - i <= MAX_SCOPE:
