@@ -21,6 +21,11 @@ from osler.check.shorthand import expand_shorthand
         ("afebrile", "no fever"),
         ("L calf circumference 4 cm > R", "left calf circumference 4 cm bigger than the other"),
         ("FH MI, RLQ TTP", "family history of heart attack, right lower quadrant tender to touch"),
+        (
+            "urine dip: nitrites +, leucs ++, blood -ve",
+            "urine dip: nitrites positive, leucs positive, blood negative",
+        ),
+        ("Murphy's +ve", "Murphy's positive"),
     ],
 )
 def test_shorthand_is_written_out(note, words):

@@ -126,8 +126,18 @@ def _duration(match: re.Match[str]) -> str:
     return f"{number} {unit}"
 
 
+_RESULT_SIGNS = (
+    (re.compile(r"(?<=[A-Za-z])\s*\+ve\b|(?<=[A-Za-z])\s+\+{1,4}(?=[\s,.;:)]|$)"), " positive"),
+    (re.compile(r"(?<=[A-Za-z])\s*-ve\b"), " negative"),
+)
+"""Test results written as signs ('nitrites +', 'leucs ++', 'Murphy's -ve')."""
+
+
 def expand_shorthand(text: str) -> str:
     """The text with common clinical abbreviations and notations written out in words."""
+    if "+" in text or "-ve" in text:
+        for pattern, words in _RESULT_SIGNS:
+            text = pattern.sub(words, text)
     text = _DURATION.sub(_duration, text)
     for (union, rows), may_have in zip(_TABLES, _MAY_HAVE, strict=True):
         if may_have.search(text):
