@@ -196,3 +196,175 @@ def test_emergency_is_triaged_and_listed(shipped_kb, shipped_checker, condition,
     allowed = {"emergency", "urgent"} if condition in URGENT_AT_LEAST else {"emergency"}
     assert result.level in allowed
     assert condition in [entry.id for entry in result.differential]
+
+
+RULE_CASES = [
+    # (rule, text, age, sex, fires): each safety rule fires on a typical story and stays quiet on a benign look-alike.
+    (
+        "shingles-near-eye-or-nose-tip",
+        "Tingling on my forehead for two days and now shingles blisters around my eye",
+        68,
+        "female",
+        True,
+    ),
+    (
+        "shingles-near-eye-or-nose-tip",
+        "Painful band of blisters round one side of my chest, I think it's shingles",
+        64,
+        "male",
+        False,
+    ),
+    (
+        "shingles-blisters-with-eye-symptoms",
+        "Blisters on my forehead and my eye has gone red and sore",
+        71,
+        "male",
+        True,
+    ),
+    ("shingles-blisters-with-eye-symptoms", "Blisters on my heel from new shoes", 30, "female", False),
+    (
+        "mono-left-upper-pain-possible-splenic-rupture",
+        "Recovering from glandular fever and today a sharp pain under my left ribs",
+        19,
+        "male",
+        True,
+    ),
+    (
+        "mono-left-upper-pain-possible-splenic-rupture",
+        "Pain under my left ribs after a big curry, lots of wind",
+        45,
+        "male",
+        False,
+    ),
+    (
+        "diverticulitis-peritonitis-or-shock",
+        "Pain low on the left side of my tummy for three days, now my belly is rock hard and it hurts to move",
+        67,
+        "female",
+        True,
+    ),
+    (
+        "diverticulitis-peritonitis-or-shock",
+        "Pain low on the left side of my tummy and constipation for two days, no fever",
+        58,
+        "female",
+        False,
+    ),
+    (
+        "diverticulitis-fever-with-vomiting-or-severe-pain",
+        "Left lower belly pain with a temperature, and I keep being sick",
+        62,
+        "male",
+        True,
+    ),
+    (
+        "diverticulitis-fever-with-vomiting-or-severe-pain",
+        "Pain low on the left side of my tummy and constipation for two days, no fever",
+        58,
+        "female",
+        False,
+    ),
+    (
+        "quinsy-trismus-or-muffled-voice",
+        "Terrible sore throat on one side and I can barely open my mouth",
+        24,
+        "male",
+        True,
+    ),
+    (
+        "quinsy-trismus-or-muffled-voice",
+        "Sore throat and a temperature for two days, still eating and drinking",
+        27,
+        "female",
+        False,
+    ),
+    (
+        "fever-drooling-with-throat-or-neck-symptoms",
+        "Fever and drooling, his throat hurts and he won't swallow",
+        5,
+        "male",
+        True,
+    ),
+    (
+        "fever-drooling-with-throat-or-neck-symptoms",
+        "My 8 month old is teething, dribbling a lot and has a slight temperature",
+        0.7,
+        "female",
+        False,
+    ),
+    (
+        "sore-throat-with-neck-swelling-and-fever",
+        "Sore throat, fever, swollen glands and it hurts to swallow",
+        17,
+        "female",
+        False,
+    ),
+    (
+        "very-high-bp-no-symptoms",
+        "My blood pressure reading was 150/125 and I have a headache",
+        52,
+        "male",
+        True,
+    ),
+    ("very-high-bp-no-symptoms", "Blood pressure 160/95 at my check-up", 52, "male", False),
+    ("dyspepsia-age-60-or-over", "Upper tummy pain and indigestion for a few weeks", 66, "male", True),
+    ("dyspepsia-age-60-or-over", "Upper tummy pain and indigestion for a few weeks", 35, "male", False),
+    (
+        "upper-abdominal-pain-with-alarm-features",
+        "Pain at the top of my stomach and I've lost weight without trying",
+        50,
+        "female",
+        True,
+    ),
+    (
+        "upper-abdominal-pain-with-alarm-features",
+        "Upper tummy pain and indigestion for a few weeks",
+        35,
+        "male",
+        False,
+    ),
+    ("hives-with-breathing-or-faint", "Hives all over after a wasp sting and I feel faint", 45, "male", True),
+    (
+        "hives-with-breathing-or-faint",
+        "Itchy hives all over after eating shellfish, no lip or tongue swelling and no trouble breathing",
+        28,
+        "female",
+        False,
+    ),
+]
+"""Safety rules added for ophthalmic shingles, splenic rupture, complicated diverticulitis, deep throat infections,
+a diastolic blood pressure of 120 or more, dyspepsia alarm features and anaphylaxis; our own wording."""
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "age", "sex", "fires"),
+    RULE_CASES,
+    ids=[f"{c[0]}-{'fires' if c[4] else 'quiet'}-{i}" for i, c in enumerate(RULE_CASES)],
+)
+def test_safety_rule_fires_only_on_its_pattern(shipped_kb, shipped_checker, rule, text, age, sex, fires):
+    if rule not in shipped_kb.rules:
+        pytest.skip(f"the shipped pack has no '{rule}' rule yet")
+    result = shipped_checker.check(CaseInput(text=text, age=age, sex=sex))
+    assert (rule in {r["rule"] for r in result.red_flags}) is fires
+
+
+def test_hives_alone_after_a_food_is_not_an_emergency(shipped_kb, shipped_checker):
+    if "anaphylaxis" not in shipped_kb.concepts:
+        pytest.skip("the shipped pack has no 'anaphylaxis' yet")
+    text = "Itchy hives all over after eating shellfish, no lip or tongue swelling and no trouble breathing"
+    result = shipped_checker.check(CaseInput(text=text, age=28, sex="female"))
+    assert result.level != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hives after eating peanuts and now my lips are swelling up",
+        "Hives after eating shellfish and now I'm wheezy and short of breath",
+        "Hives all over after a wasp sting and I feel faint",
+    ],
+)
+def test_hives_with_a_second_system_stays_an_emergency(shipped_kb, shipped_checker, text):
+    if "anaphylaxis" not in shipped_kb.concepts:
+        pytest.skip("the shipped pack has no 'anaphylaxis' yet")
+    assert shipped_checker.check(CaseInput(text=text, age=30, sex="male")).level == "emergency"
