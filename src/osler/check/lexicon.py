@@ -150,6 +150,7 @@ _PLACELESS = (
     "puffier",
 )
 PLACELESS = frozenset(canonical(w) for w in _PLACELESS)
+"""Symptom words that say nothing of where: a name built on them needs the clause to agree on the place."""
 _DESCRIBING = (
     "swollen swelling puffy red hot warm tender painful sore aching achy throbbing numb tingling tingly itchy "
     "stiff cold pale blue purple white mottled weak bruised burning shiny tight hard inflamed blotchy dark "
@@ -160,7 +161,6 @@ LISTED = frozenset(canonical(w) for w in _DESCRIBING.split())
 of a body word and one of the descriptions matches across such a list as if its words were next to each other."""
 LIST_REACH = 8
 """The widest list of descriptions (in tokens) read that way."""
-"""Symptom words that say nothing of where: a name built on them needs the clause to agree on the place."""
 
 
 def zone_of(body_part: object) -> str | None:
@@ -199,7 +199,6 @@ class _Clause:
     window's cost."""
 
     where: dict[str, list[int]]
-    surfaces: dict[int, str]
     commas: list[int]
     fillers: frozenset[int]
     content: frozenset[int]
@@ -292,7 +291,6 @@ class Lexicon:
             content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
             clause = _Clause(
                 where,
-                surfaces,
                 commas,
                 fillers,
                 content,
@@ -399,12 +397,11 @@ def _window(entry: _Entry, clause: _Clause) -> tuple[int, ...] | None:
         if entry.negative and not _negation_governs(entry.key, chosen, clause.content):
             continue
         lo, hi = min(chosen), max(chosen)
-        if _across_list(chosen, lo, hi, clause.body, clause.listed):
+        commas = sum(1 for p in clause.commas if lo < p < hi)
+        skipped = sum(1 for p in fillers if lo < p < hi)
+        cost = hi - lo + 1 + COMMA_COST * commas - skipped
+        if cost > len(chosen) + 1 and _across_list(chosen, lo, hi, clause.body, clause.listed):
             cost = len(chosen) + 1
-        else:
-            commas = sum(1 for p in clause.commas if lo < p < hi)
-            skipped = sum(1 for p in fillers if lo < p < hi)
-            cost = hi - lo + 1 + COMMA_COST * commas - skipped
         limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
         if cost <= limit and (best is None or cost < best_cost):
             best, best_cost = tuple(sorted(chosen)), cost
