@@ -15,8 +15,8 @@ def _kb(*concepts: Concept) -> KnowledgeBase:
     return KnowledgeBase(concepts, [], [])
 
 
-def _finding(cid: str, name: str, *lay: str) -> Concept:
-    return Concept(id=cid, kind="finding", name=name, lay_names=lay)
+def _finding(cid: str, name: str, *lay: str, **attributes: str) -> Concept:
+    return Concept(id=cid, kind="finding", name=name, lay_names=lay, attributes=attributes)
 
 
 def _found(kb: KnowledgeBase, text: str) -> set[str]:
@@ -58,16 +58,10 @@ def test_a_part_of_the_body_counts_as_its_region():
 
 
 def test_a_placeless_name_of_one_zone_is_dropped_in_a_clause_about_another_zone():
-    pelvic = Concept(
-        id="one-sided-pelvic-pain",
-        kind="finding",
-        name="One-sided pelvic pain",
-        lay_names=("pain low on the left",),
-        attributes={"body_part": "pelvis"},
+    pelvic = _finding(
+        "one-sided-pelvic-pain", "One-sided pelvic pain", "pain low on the left", body_part="pelvis"
     )
-    palpitations = Concept(
-        id="palpitations", kind="finding", name="Palpitations", attributes={"body_part": "heart"}
-    )
+    palpitations = _finding("palpitations", "Palpitations", body_part="heart")
     kb = _kb(pelvic, palpitations)
     assert _found(kb, "an ache low on the left of my chest") == set()
     assert _found(kb, "a pain low on the left of my tummy") == {"one-sided-pelvic-pain"}
@@ -248,14 +242,6 @@ def test_numb_from_the_waist_down_is_about_the_legs():
 
 
 def test_bigger_than_the_other_needs_the_clause_to_be_about_the_leg():
-    kb = _kb(
-        Concept(
-            id="one-leg-swollen",
-            kind="finding",
-            name="One leg swollen",
-            lay_names=("bigger than the other",),
-            attributes={"body_part": "leg"},
-        )
-    )
+    kb = _kb(_finding("one-leg-swollen", "One leg swollen", "bigger than the other", body_part="leg"))
     assert _found(kb, "my left calf is bigger than the other") == {"one-leg-swollen"}
     assert _found(kb, "her right breast is bigger than the other") == set()

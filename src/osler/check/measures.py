@@ -123,9 +123,8 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
     if quantity == "b12_pg_ml" and unit == "pmol":
         return value * 1.355
     if quantity == "hba1c_percent" and (unit == "mmol" or value > 20):
-        return round(
-            0.0915 * value + 2.15, 2
-        )  # IFCC mmol/mol to NGSP/DCCT per cent (the IFCC-NGSP master equation)
+        # IFCC mmol/mol to NGSP/DCCT per cent (the IFCC-NGSP master equation)
+        return round(0.0915 * value + 2.15, 2)
     if quantity == "wbc_10e9_l" and value > 300:
         return value / 1000  # cells per microlitre
     if quantity == "crp_mg_l" and unit == "mg/dl":
