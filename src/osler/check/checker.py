@@ -14,7 +14,13 @@ from osler.model.knowledge_base import KnowledgeBase
 MAX_DIFFERENTIAL = 10
 MIN_PROBABILITY = 0.001
 
-_KIND_WORDS = {"finding": "finding", "risk_factor": "risk factor", "medicine": "medicine", "named": "history"}
+_KIND_WORDS = {
+    "finding": "finding",
+    "absent": "absent finding",
+    "risk_factor": "risk factor",
+    "medicine": "medicine",
+    "named": "history",
+}
 
 
 class Checker:

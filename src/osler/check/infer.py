@@ -230,7 +230,7 @@ class Model:
                 else:
                     continue
             elif link is not None and link.direct:
-                evidence = Evidence(finding, "finding", link.absent_weight, link.refs)
+                evidence = Evidence(finding, "absent", link.absent_weight, link.refs)
             else:
                 continue
             if quantity is None:
@@ -261,7 +261,8 @@ class Model:
         return value
 
     def _enters(self, evidence: Evidence) -> bool:
-        """Evidence that lets a condition enter: the person names it, or a finding other than timing."""
+        """Evidence that lets a condition enter: the person names it, or a present finding other than timing (an
+        absent finding the condition rarely has says nothing for it on its own)."""
         if evidence.kind == "named":
             return True
         if evidence.kind != "finding":
