@@ -79,3 +79,15 @@ def test_a_finding_said_to_argue_against_a_condition_never_counts_for_it():
     checker = Checker(KnowledgeBase(concepts, claims, []))
     ranked, _ = checker.model.rank(checker.parse(CaseInput("calf cramp and pain when I walk")))
     assert [e.concept for e in ranked[0].opposing] == ["pain-on-walking"]
+
+
+def test_an_absent_finding_alone_does_not_bring_a_condition_in():
+    concepts = [
+        Concept(id="torsion", kind="condition", name="Twisted testicle", prior=Prior(base=0.01)),
+        Concept(id="fever", kind="finding", name="Fever", attributes={"category": "symptom"}),
+        Concept(id="neck-pain", kind="finding", name="Neck pain", attributes={"category": "symptom"}),
+    ]
+    claims = [Claim(id="a", subject="fever", relation="finding_of", object="torsion", frequency=0.01)]
+    checker = Checker(KnowledgeBase(concepts, claims, []))
+    ranked, _ = checker.model.rank(checker.parse(CaseInput("neck pain, no fever")))
+    assert ranked == []

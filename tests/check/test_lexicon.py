@@ -245,3 +245,13 @@ def test_bigger_than_the_other_needs_the_clause_to_be_about_the_leg():
     kb = _kb(_finding("one-leg-swollen", "One leg swollen", "bigger than the other", body_part="leg"))
     assert _found(kb, "my left calf is bigger than the other") == {"one-leg-swollen"}
     assert _found(kb, "her right breast is bigger than the other") == set()
+
+
+def test_a_comparison_names_no_finding_of_another_zone_and_costs_nothing_in_a_window():
+    kb = _kb(
+        _finding("toothache", "Toothache", body_part="teeth"),
+        _finding("buttock-pain", "Buttock pain", body_part="buttock"),
+    )
+    text = "pain like a bad toothache deep in my buttock going down my leg"
+    assert _found(kb, text) == {"buttock-pain"}
+    assert _found(kb, "my leg is sore and I have a toothache") == {"toothache"}

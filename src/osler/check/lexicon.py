@@ -112,7 +112,7 @@ _ZONE_WORDS: dict[str, tuple[str, ...]] = {
     "leg": ("leg", "thigh", "knee", "calf", "shin", "ankle", "foot", "toe", "heel"),
     "arm": ("arm", "forearm", "elbow", "wrist", "hand", "finger", "fingertip", "thumb"),
     "head": ("head", "scalp", "forehead", "temple"),
-    "face": ("face", "cheek", "lip", "mouth", "tongue", "jaw"),
+    "face": ("face", "cheek", "lip", "mouth", "tongue", "jaw", "tooth", "teeth", "gum"),
     "eye": ("eye", "eyelid"),
     "ear": ("ear",),
 }
@@ -128,6 +128,7 @@ _BETWEEN_ZONES = (
     "back",
     "spine",
     "joint",
+    "buttock",
 )
 BODY_ZONE: dict[str, str] = {canonical(w): zone for zone, words in _ZONE_WORDS.items() for w in words}
 """Matching form of a body word -> its zone."""
@@ -281,7 +282,7 @@ class Lexicon:
                     for form in SIDE_FORMS:
                         where[form].append(tok.position)
             commas = where.get(",", [])
-            fillers = frozenset(i for i, w in surfaces.items() if w in FILLERS)
+            fillers = frozenset(i for i, w in surfaces.items() if w in FILLERS) | _similes(sentence)
             body = {
                 tok.position: tok.form
                 for tok in sentence
@@ -312,20 +313,46 @@ class Lexicon:
                             and "to" not in (surfaces.get(p) for p in range(positions[0] + 1, positions[1]))
                         ):
                             positions = None
-                    if positions is not None and not _elsewhere(entry, positions, body, zones):
+                    if positions is not None and not _elsewhere(entry, positions, body, zones, surfaces):
                         found.append(
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
                         )
         return _longest(found)
 
 
+SIMILE_REACH = 3
+"""How many words before a name 'like' may stand to make it a comparison ('like a bad toothache'); a comparison
+of that length costs nothing in a name's window ('pain like a bad toothache deep in my buttock' is buttock pain)."""
+
+
+def _similes(sentence: list[Token]) -> frozenset[int]:
+    """Positions of comparisons 'like a/an ...' (up to `SIMILE_REACH` words, stopping at a body word or comma)."""
+    out: set[int] = set()
+    for i, tok in enumerate(sentence[:-1]):
+        if tok.surface != "like" or sentence[i + 1].surface not in ("a", "an"):
+            continue
+        out.add(tok.position)
+        for nxt in sentence[i + 2 : i + 1 + SIMILE_REACH]:
+            if nxt.surface == "," or nxt.form in BODY_ZONE or nxt.form in BETWEEN_ZONES:
+                break
+            out.add(nxt.position)
+    return frozenset(out)
+
+
 def _elsewhere(
-    entry: _Entry, positions: tuple[int, ...], body: dict[int, str], zones: set[str | None]
+    entry: _Entry,
+    positions: tuple[int, ...],
+    body: dict[int, str],
+    zones: set[str | None],
+    surfaces: Mapping[int, str],
 ) -> bool:
-    """True when a finding of one zone, matched without a body word, sits in a clause about another zone only."""
-    if not entry.placeless or not zones or any(p in body for p in positions):
+    """True when a finding of one zone sits in a clause about another zone only: matched without a body word, or
+    named in a comparison ('pain like a toothache deep in my buttock' is buttock pain, not toothache)."""
+    if entry.zone is None or entry.zone in zones or not zones - {None}:
         return False
-    return None not in zones and entry.zone not in zones
+    if any(surfaces.get(positions[0] - k) == "like" for k in range(1, SIMILE_REACH + 1)):
+        return True
+    return entry.placeless and None not in zones and not any(p in body for p in positions)
 
 
 def _sentences(tokens: list[Token]) -> list[list[Token]]:
