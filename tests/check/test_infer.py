@@ -91,3 +91,40 @@ def test_an_absent_finding_alone_does_not_bring_a_condition_in():
     checker = Checker(KnowledgeBase(concepts, claims, []))
     ranked, _ = checker.model.rank(checker.parse(CaseInput("neck pain, no fever")))
     assert ranked == []
+
+
+def test_a_duration_counts_through_the_conditions_course():
+    def condition(cid: str, course: str) -> Concept:
+        return Concept(
+            id=cid, kind="condition", name=cid, prior=Prior(base=0.01), attributes={"course": course}
+        )
+
+    concepts = [
+        condition("sudden-thing", "acute"),
+        condition("slow-thing", "chronic"),
+        Concept(id="calf-pain", kind="finding", name="Calf pain", attributes={"category": "symptom"}),
+        Concept(
+            id="long",
+            kind="finding",
+            name="Lasting four weeks or more",
+            attributes={"category": "timing", "measure": {"quantity": "duration_days", "low": 28}},
+        ),
+        Concept(
+            id="short",
+            kind="finding",
+            name="Began within two days",
+            attributes={"category": "timing", "measure": {"quantity": "duration_days", "high": 2}},
+        ),
+    ]
+    claims = [
+        Claim(id=f"{c}-pain", subject="calf-pain", relation="finding_of", object=c, frequency=0.8)
+        for c in ("sudden-thing", "slow-thing")
+    ]
+    checker = Checker(KnowledgeBase(concepts, claims, []))
+
+    def ranking(text: str) -> list[str]:
+        ranked, _ = checker.model.rank(checker.parse(CaseInput(text)))
+        return [s.condition for s in ranked]
+
+    assert ranking("calf pain for the past year") == ["slow-thing", "sudden-thing"]
+    assert ranking("calf pain since this morning") == ["sudden-thing", "slow-thing"]

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from osler.check import weights as W
+from osler.check.duration import QUANTITY as DURATION
 from osler.check.parse import FindingState, Parsed, Parser
 from osler.model.claim import Claim
 from osler.model.concept import age_band
@@ -126,6 +127,7 @@ class Model:
                 self.touching[link.finding].add(condition.id)
                 if link.polarity == "positive":
                     self.by_finding[link.finding].add(condition.id)
+        self._add_courses(kb)
         self.causes_of_drug: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
         for claim in kb.claims.values():
             if claim.relation == "adverse_effect_of" and claim.object and claim.subject in self.links:
@@ -134,6 +136,27 @@ class Model:
                 cause = kb.get(claim.subject)
                 if cause is not None and cause.kind in ("drug", "drug_class"):
                     self.causes_of_drug[cause.id].append((claim.object, claim))
+
+    def _add_courses(self, kb: KnowledgeBase) -> None:
+        """Links from each condition's `course` to the duration findings (ranges of `duration_days`), unless a
+        claim already links them. They never bring a condition in: a duration is timing."""
+        spans: list[tuple[str, float | None, float | None]] = []
+        for finding in kb.of_kind("finding"):
+            measure = finding.attributes.get("measure")
+            if self.quantity.get(finding.id) == DURATION and isinstance(measure, dict):
+                low, high = measure.get("low"), measure.get("high")
+                spans.append((finding.id, low, high))
+                self.background[finding.id] = W.duration_share(*W.DURATION_BACKGROUND, low, high)
+        for condition in kb.conditions():
+            shape = W.COURSE_DURATION.get(str(condition.attributes.get("course")))
+            if shape is None:
+                continue
+            links = self.links[condition.id]
+            for finding, low, high in spans:
+                if finding not in links:
+                    p = max(W.duration_share(*shape, low, high), W.DURATION_FLOOR)
+                    links[finding] = self._link(finding, p, W.COURSE_STRENGTH, "positive", ())
+                    self.touching[finding].add(condition.id)
 
     def _link(
         self, finding: str, p: float, strength: str, polarity: str, refs: tuple[str, ...], direct: bool = True

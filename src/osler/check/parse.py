@@ -1,9 +1,10 @@
 """Text -> findings: what the person says they have and have not, their readings, medicines and history.
 
 Steps: tokens (`text`), negation scopes (`negation`), name matches (`lexicon`), other people's histories set
-aside (a relative other than the patient who 'had' something), vital signs and labs turned into findings through
-each finding's `measure` attribute (`measures`), `implies` closure (a specific finding makes its general finding
-present), `excludes`, then the answers the person gave to next questions, which win over the text.
+aside (a relative other than the patient who 'had' something), vital signs, labs and how long the complaint has
+lasted (`measures`, `duration`) turned into findings through each finding's `measure` attribute, `implies`
+closure (a specific finding makes its general finding present), `excludes`, then the answers the person gave to
+next questions, which win over the text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from osler.check.case import CaseInput
+from osler.check.duration import QUANTITY as DURATION
+from osler.check.duration import read_duration
 from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
 from osler.check.negation import TRIGGERS, is_negated, negated_positions
@@ -135,6 +138,9 @@ class Parser:
         for finding, phrase in contained.items():
             parsed.findings.setdefault(finding, FindingState(True, "implied", phrase))
         parsed.readings = find_readings(text)
+        duration = read_duration(text)
+        if duration is not None:
+            parsed.readings.append(duration)
         self._apply_readings(parsed)
         self._close(parsed)
         for finding, value in sorted(case.answers.items()):
@@ -173,6 +179,8 @@ class Parser:
         for quantity, value in measured.items():
             for finding, measure in self.by_quantity.get(quantity, ()):
                 inside = in_range(measure, value)
+                if not inside and quantity == DURATION:
+                    continue  # a duration says which span it is in; the other spans add nothing more
                 phrase = f"{quantity.replace('_', ' ')} {value:g}"
                 parsed.findings[finding] = FindingState(inside, "measure", phrase)
 

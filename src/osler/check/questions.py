@@ -2,7 +2,8 @@
 
 1. Red-flag questions first: a finding not yet known which, if present, would make a red-flag rule fire at a
    level more urgent than the current triage (rules tied to a condition count only when that condition is in the
-   differential).
+   differential; a rule that needs none of the present findings counts only when its finding belongs to a
+   condition in the differential).
 2. Then findings ranked by expected information gain: the expected drop in Shannon entropy of the differential
    (including 'something else') after a yes/no answer, with P(yes | condition) from the same likelihoods the
    model ranks with (sequential diagnosis after Gorry & Barnett, Comput Biomed Res 1968;1:490-507).
@@ -115,9 +116,12 @@ def next_questions(
             continue
         if not missing and rule.any_of and have_any != rule.min_any - 1:
             continue
+        on_topic = rule.condition is not None or not present.isdisjoint((*rule.all_of, *rule.any_of))
         for finding in missing or [f for f in rule.any_of if f not in present]:
             if finding in known or finding not in model.kb.concepts:
                 continue
+            if not on_topic and model.touching.get(finding, set()).isdisjoint(in_differential):
+                continue  # a red flag of nothing in the differential ('a plan to end your life' for calf cramps)
             if rule.fires(present | {finding}, parsed.age, parsed.sex, parsed.pregnant):
                 gain = _gain(model, finding, top, prior)
                 red.append((-TRIAGE_ORDER[rule.level], -gain, finding, rule.reason))

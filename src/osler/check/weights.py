@@ -13,6 +13,8 @@ The model (see `osler.check.infer`) is a naive-Bayes ranking in log-odds with a 
 * `polarity: negative` claims mean the finding is rare in the condition: p is their (low) frequency;
 * risk factors, medicines (`adverse_effect_of`) and a condition the person names as their own are likelihood
   ratios (odds ratios or relative risks when the claim states them, else a default by strength);
+* a condition's `course` (acute, subacute, chronic, episodic) gives P(f|c) of each duration finding from
+  `COURSE_DURATION`, against `DURATION_BACKGROUND`;
 * 'something else' (conditions not in the pack) is a pseudo-condition with prior `OTHER_PRIOR` whose likelihood
   ratio is 1 for every finding.
 
@@ -83,6 +85,39 @@ MIN_PRIOR = 1e-5
 
 PRIOR_WEIGHT = 0.5
 """Exponent on the prior (log prior is multiplied by it); below 1 tempers rough base rates."""
+
+
+COURSE_DURATION: dict[str, tuple[float, float]] = {
+    "acute": (1.0, 1.2),
+    "subacute": (5.0, 1.4),
+    "chronic": (90.0, 1.5),
+    "episodic": (20.0, 2.2),
+}
+"""How long a complaint has lasted when people with a condition of each `course` ask for help: a log-normal
+distribution of days given by its median and the standard deviation of the log. A duration finding (a range of
+`duration_days`) gets P(f|c) from it as the share of the distribution inside the range."""
+
+DURATION_BACKGROUND: tuple[float, float] = (7.0, 2.0)
+"""The same distribution over everyone who consults: b_f of a duration finding."""
+
+DURATION_FLOOR = 0.05
+"""Smallest P(f|c) of a duration finding: an acute illness is sometimes described after weeks."""
+
+COURSE_STRENGTH = "weak"
+"""Strength of the evidence a condition's course gives (a curated label, not a measured frequency)."""
+
+
+def duration_share(median: float, sigma: float, low: float | None, high: float | None) -> float:
+    """Share of a log-normal distribution of days (median, log standard deviation) in [low, high)."""
+
+    def below(days: float | None) -> float:
+        if days is None:
+            return 1.0
+        if days <= 0:
+            return 0.0
+        return 0.5 * (1 + math.erf((math.log(days) - math.log(median)) / (sigma * math.sqrt(2))))
+
+    return max(below(high) - (below(low) if low is not None else 0.0), 0.0)
 
 
 def claim_frequency(claim: Claim) -> float:

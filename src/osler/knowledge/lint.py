@@ -111,6 +111,8 @@ def _check_orphans(pack: Pack) -> list[PackProblem]:
     for entry in pack.concept_entries.values():
         used.update(entry.implies)
     for concept_id, entry in pack.concept_entries.items():
+        if entry.measure is not None and entry.measure.quantity == "duration_days":
+            used.add(concept_id)  # conditions use durations through their `course`
         if any(cls in used for cls in entry.classes):
             used.add(concept_id)
         if concept_id in used:

@@ -299,6 +299,7 @@ def _add_condition(pack: Pack, cond: ConditionFile, rel: str) -> None:
         "domains": list(cond.domains),
         "category": cond.category,
         "care_level": cond.care.level,
+        "course": cond.course,
         "care_refs": list(cond.care.refs),
         "summary_refs": list(cond.summary.refs),
         "prior_refs": list(cond.prior.refs),

@@ -167,6 +167,9 @@ class ConditionFile(Strict):
     summary: SummarySpec
     prior: PriorSpec
     care: CareSpec
+    course: Literal["acute", "subacute", "chronic", "episodic"] | None = None
+    """How long the complaint has usually lasted when people first ask for help (a curated label): hours to days,
+    days to weeks, weeks to years, or recurring attacks with well spells between."""
     findings: tuple[LinkSpec, ...] = ()
     risk_factors: tuple[LinkSpec, ...] = ()
     drugs: tuple[LinkSpec, ...] = ()
