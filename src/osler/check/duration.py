@@ -18,7 +18,15 @@ QUANTITY = "duration_days"
 RECENT_DAYS = 0.5
 """The duration given to a complaint that began 'today', 'this morning', 'last night' or 'yesterday'."""
 
-_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+_UNIT_DAYS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "night": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+}
 _WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -42,7 +50,9 @@ _WORD_NUMBERS = {
     "some": 3,
     "many": 6,
 }
-_NUMBER = r"(\d{1,3}(?:\.\d)?|" + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True)) + r")"
+_NUMBER = (
+    r"(\d{1,3}(?:\.\d)?|" + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True)) + r")"
+)
 _UNIT = r"(day|night|week|wk|month|year|yr)s?"
 _SHORT_UNIT = r"(minute|min|hour|hr)s?"
 """Minutes and hours are how long one episode lasts ('stiff for ten minutes', 'relieved within 2-3 min') unless
@@ -76,7 +86,12 @@ _SPANS: tuple[tuple[re.Pattern[str], float | None], ...] = (
 )
 _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bfor (?:years|decades|as long as i can remember|most of my life|ages and ages)\b"), 730.0),
-    (re.compile(r"\b(?:all my life|since (?:i was )?(?:a child|a kid|a teenager|childhood|my teens|school))\b"), 3650.0),
+    (
+        re.compile(
+            r"\b(?:all my life|since (?:i was )?(?:a child|a kid|a teenager|childhood|my teens|school))\b"
+        ),
+        3650.0,
+    ),
     (re.compile(r"\bfor (?:months|many months|ages|a long time|a while now)\b"), 120.0),
     (re.compile(r"\bfor (?:weeks|several weeks|a few weeks)\b"), 21.0),
     (re.compile(r"\bfor (?:days|several days|a few days|a couple of days)\b"), 3.0),
@@ -88,8 +103,18 @@ _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
         ),
         60.0,
     ),
-    (re.compile(r"\bsince last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"), 7.0),
-    (re.compile(r"\bsince (?:the )?(?:day before yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b"), 3.0),
+    (
+        re.compile(
+            r"\bsince last (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+        ),
+        7.0,
+    ),
+    (
+        re.compile(
+            r"\bsince (?:the )?(?:day before yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b"
+        ),
+        3.0,
+    ),
     (
         re.compile(
             r"\b(?:since|started|start|began|came on|come on|woke up with|woke with|developed|noticed it)\s+"
@@ -99,7 +124,12 @@ _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
         RECENT_DAYS,
     ),
     (re.compile(r"\bwoke (?:up )?(?:this morning|today) with\b"), RECENT_DAYS),
-    (re.compile(r"\b(?:yesterday|last night|this morning|this afternoon|this evening|earlier today)\b[^.;!?]{0,20}?\b(?:started|began|came on|developed|woke|suddenly|noticed)\b"), RECENT_DAYS),
+    (
+        re.compile(
+            r"\b(?:yesterday|last night|this morning|this afternoon|this evening|earlier today)\b[^.;!?]{0,20}?\b(?:started|began|came on|developed|woke|suddenly|noticed)\b"
+        ),
+        RECENT_DAYS,
+    ),
 )
 
 

@@ -152,11 +152,11 @@ class Model:
             if shape is None:
                 continue
             links = self.links[condition.id]
-            for finding, low, high in spans:
-                if finding not in links:
+            for span, low, high in spans:
+                if span not in links:
                     p = max(W.duration_share(*shape, low, high), W.DURATION_FLOOR)
-                    links[finding] = self._link(finding, p, W.COURSE_STRENGTH, "positive", ())
-                    self.touching[finding].add(condition.id)
+                    links[span] = self._link(span, p, W.COURSE_STRENGTH, "positive", ())
+                    self.touching[span].add(condition.id)
 
     def _link(
         self, finding: str, p: float, strength: str, polarity: str, refs: tuple[str, ...], direct: bool = True
