@@ -216,3 +216,37 @@ def test_asymptomatic_denies_what_follows():
     tokens = tokenize("asymptomatic at rest and at night")
     scoped, _ = negated_positions(tokens)
     assert "night" in {tokens[i].surface for i in scoped}
+
+
+def test_a_non_prefix_denies_the_word_it_is_joined_to_only():
+    from osler.check.negation import prefixed
+
+    tokens = tokenize("projectile non-bilious vomiting, calves non-tender")
+    denied = prefixed(tokens)
+    assert [tokens[p].surface for p in sorted(denied)] == ["bilious", "tender"]
+    scoped, _ = negated_positions(tokens)
+    assert not scoped
+
+
+def test_negation_reads_prefixes_inability_to_see_and_idioms(shipped_checker):
+    def state(text: str, finding: str) -> bool | None:
+        found = shipped_checker.parse(CaseInput(text)).findings.get(finding)
+        return None if found is None else found.present
+
+    assert state("Calves soft and non-tender.", "calf-tenderness") is False
+    assert state("Projectile non-bilious vomiting.", "projectile-vomiting") is True
+    assert state("Projectile non-bilious vomiting.", "bilious-vomiting") is False
+    assert state("A non-blanching rash on his legs.", "non-blanching-rash") is True
+    assert state("I can't see any rash on her.", "rash") is False
+    assert state("Without confusion, plus worsening breathlessness.", "shortness-of-breath") is True
+    assert state("He is not himself, very sleepy and floppy.", "reduced-consciousness") is True
+
+
+def test_graded_results_and_sides_in_readings():
+    assert find_readings("Urine dip: leucocytes 2+, nitrites +") == []
+    readings = find_readings("ABPI R 0.62, L 0.58. Glucose 5.4.")
+    assert [(r.quantity, r.value) for r in readings] == [("abi", 0.62), ("glucose_mg_dl", 97.2)]
+
+
+def test_weeks_into_a_pregnancy_is_a_pregnancy():
+    assert read_person("I'm 36 weeks into my pregnancy").pregnant

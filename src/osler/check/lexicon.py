@@ -56,7 +56,7 @@ CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas"})
 MATCHED_KINDS = frozenset({"finding", "risk_factor", "drug", "drug_class", "condition"})
 """Concept kinds the checker looks for in text."""
 
-NEGATION_FORMS = frozenset({"not", "without", "absent", "never"})
+NEGATION_FORMS = frozenset({"not", "without", "absent", "never", "non"})
 """Forms that make a name order-sensitive."""
 
 COMMA_COST = 2
@@ -483,6 +483,8 @@ def _longest(matches: list[Match]) -> list[Match]:
         if covering:
             if len(pos) < 2 or match.kind != "finding" or any(k.kind != "finding" for k in covering):
                 continue
+            if any(k.negative and not match.negative for k in covering):
+                continue  # 'productive cough' inside 'non-productive cough' is denied by it
             match = replace(match, contained=True)
         seen.add((match.concept, match.positions))
         kept.append(match)

@@ -42,7 +42,14 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "hba1c_percent": ("hba1c", "a1c"),
     "creatinine_mg_dl": ("creatinine", "cr"),
     "platelets_10e9_l": ("platelet count", "platelets", "plt"),
-    "abi": ("ankle brachial index", "ankle-brachial index", "abi"),
+    "abi": (
+        "ankle brachial pressure index",
+        "ankle-brachial pressure index",
+        "ankle brachial index",
+        "ankle-brachial index",
+        "abpi",
+        "abi",
+    ),
     "inr": ("inr",),
     "peak_flow_percent": ("peak flow",),
     "ketones_mmol_l": ("blood ketones", "capillary ketones", "ketones", "bhb", "beta-hydroxybutyrate"),
@@ -77,7 +84,7 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "crp_mg_l": ("c-reactive protein", "c reactive protein", "crp"),
 }
 
-_FILLER = r"(?:\s*(?:is|was|of|at|=|:|reading|reads|level|count|measured|now|about|around|approximately|only|just|over|under|below|above|up to|down to)\s*)*"
+_FILLER = r"(?:\s*(?:is|was|of|at|=|:|reading|reads|level|count|measured|now|about|around|approximately|only|just|over|under|below|above|up to|down to|right|left|rt|lt|r|l)\s*)*"
 _NUMBER = r"(-?\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|-?\d{1,6}(?:\.\d+)?)"
 """A number, with or without thousands separators ('CK 38,000')."""
 _UNIT = r"\s*(°\s*[cf]|degrees?\s*[cf]?|[cf]\b|%|mmol|umol|µmol|pmol|g/l|mg/dl|mg|bpm|/min)?"
@@ -86,7 +93,8 @@ _UNIT = r"\s*(°\s*[cf]|degrees?\s*[cf]?|[cf]\b|%|mmol|umol|µmol|pmol|g/l|mg/dl
 def _quantity_pattern() -> re.Pattern[str]:
     words = sorted({w for ws in QUANTITY_WORDS.values() for w in ws}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\b({alternatives})(?!\w){_FILLER}\s*{_NUMBER}{_UNIT}")
+    # a number followed by '+' is a graded result ('leucocytes 2+' on a urine dipstick), not a measurement
+    return re.compile(rf"\b({alternatives})(?!\w){_FILLER}\s*{_NUMBER}(?!\d|\.\d|\s*\+){_UNIT}")
 
 
 _PATTERN = _quantity_pattern()

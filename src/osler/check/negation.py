@@ -4,7 +4,8 @@ A trigger ('no', 'denies', 'without', "doesn't" ...) opens a scope that runs for
 ('no numbness, tingling or weakness') and closes at the end of the clause: sentence punctuation, a contrasting
 word ('but', 'just', 'apart from'), or a new clause with its own subject (', I ...', 'and she ...'). A match that
 starts inside a scope, or that has a trigger inside its own span ('my calves don't go hard'), is negated. A test
-result followed by 'negative' is denied too ('Tinel negative').
+result followed by 'negative' is denied too ('Tinel negative'), and 'non-' denies the one word it is joined to
+('non-tender', 'non-bilious'; a name holding it, like 'non-blanching rash', keeps its meaning).
 Words that describe inability ("can't", "won't") are symptoms, not negations, and are not triggers.
 """
 
@@ -14,16 +15,29 @@ from osler.check.text import BREAKS, Token
 
 TRIGGERS = frozenset(
     """no not without denies deny denied denying never none neither nor dont doesnt didnt isnt arent wasnt werent
-    hasnt havent hadnt nothing nobody free absent negative neg asymptomatic""".split()
+    hasnt havent hadnt nothing nobody free absent negative neg asymptomatic non""".split()
 )
 """Words that open a negation scope."""
 
-PSEUDO = frozenset({("not", "sure"), ("no", "longer"), ("not", "only"), ("no", "better"), ("not", "better")})
+PSEUDO = frozenset(
+    {
+        ("not", "sure"),
+        ("no", "longer"),
+        ("not", "only"),
+        ("no", "better"),
+        ("not", "better"),
+        ("not", "himself"),
+        ("not", "herself"),
+        ("not", "myself"),
+        ("not", "themselves"),
+        ("not", "right"),
+    }
+)
 """Two-word phrases that start with a trigger but do not negate."""
 
 TERMINATORS = frozenset(
     """but however although though except apart yet just only still which who whereas while because since
-    so otherwise instead aside besides other than then until unless""".split()
+    so otherwise instead aside besides other than then until unless plus also""".split()
 )
 """Words that close a negation scope."""
 
@@ -34,6 +48,9 @@ SUBJECTS = frozenset(
 """Words that begin a new clause after a comma or 'and', closing the scope."""
 
 MAX_SCOPE = 10
+
+PREFIX = "non"
+"""A prefix written as its own word ('non-tender', 'non-bilious') denies only the word after it."""
 
 AFTER = frozenset({"negative", "neg"})
 """Words that also deny what comes just before them, as clinicians write test results ('Tinel negative')."""
@@ -62,6 +79,8 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
         nxt = tokens[i + 1].surface if i + 1 < n else ""
         if (word, nxt) in PSEUDO:
             continue
+        if word == PREFIX:
+            continue  # see `prefixed`
         triggers.add(i)
         if word in AFTER:
             j = i - 1
@@ -91,12 +110,25 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
     return scoped, triggers
 
 
-def is_negated(positions: tuple[int, ...], scoped: set[int], triggers: set[int]) -> bool:
-    """True when a match at these token positions lies in a negation scope or spans a trigger."""
+def prefixed(tokens: list[Token], quiet: frozenset[int] = frozenset()) -> set[int]:
+    """Positions of words denied by a 'non' prefix before them ('non-tender'), unless the prefix belongs to a
+    name ('non-blanching rash'); such a word denies a match it is part of, and nothing else."""
+    return {
+        i + 1
+        for i, tok in enumerate(tokens[:-1])
+        if tok.surface == PREFIX and i not in quiet and tokens[i + 1].surface not in BREAKS
+    }
+
+
+def is_negated(
+    positions: tuple[int, ...], scoped: set[int], triggers: set[int], denied: set[int] | None = None
+) -> bool:
+    """True when a match at these token positions lies in a negation scope, spans a trigger or holds a word a
+    prefix denies (`prefixed`)."""
     if not positions:
         return False
     start, end = min(positions), max(positions)
-    if start in scoped:
+    if start in scoped or (denied and not denied.isdisjoint(positions)):
         return True
     own = set(positions)
     return any(start < t < end and t not in own for t in triggers)

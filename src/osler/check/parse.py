@@ -18,7 +18,7 @@ from osler.check.duration import QUANTITY as DURATION
 from osler.check.duration import read_duration
 from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
-from osler.check.negation import TRIGGERS, is_negated, negated_positions
+from osler.check.negation import TRIGGERS, is_negated, negated_positions, prefixed
 from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
 from osler.check.shorthand import expand_shorthand
 from osler.check.text import BREAKS, Token, fold, tokenize
@@ -109,12 +109,13 @@ class Parser:
             p for m in matches if m.negative for p in m.positions if tokens[p].surface in TRIGGERS
         )
         scoped, triggers = negated_positions(tokens, quiet)
+        denied = prefixed(tokens, quiet)
         others = _other_people(tokens, person.subject_relative)
         present: dict[str, str] = {}
         absent: dict[str, str] = {}
         contained: dict[str, str] = {}
         for match in matches:
-            negated = is_negated(match.positions, scoped, triggers)
+            negated = is_negated(match.positions, scoped, triggers, denied)
             someone_else = any(p in others for p in match.positions)
             if match.kind == "condition" and not _told_history(tokens, match.positions, match.name):
                 continue

@@ -43,7 +43,8 @@ _AGE_PATTERNS = (
 _CLINICAL_AGE_SEX = re.compile(r"\b(\d{1,3})\s*(?:-?\s*)(m|f|male|female)\b")
 _PREGNANT = re.compile(
     r"\b(?<!not )(?<!if i am )(?<!could i be )(?:pregnant|pregnancy test was positive|positive pregnancy test|"
-    r"weeks? pregnant|trimester|expecting a baby|\d{1,2}\s*weeks? gestation)"
+    r"weeks? pregnant|trimester|expecting a baby|\d{1,2}\s*weeks? gestation|weeks? into (?:my|her|the) pregnancy|"
+    r"\d{1,2}\s*weeks? gone)"
 )
 _NOT_PREGNANT = re.compile(r"\b(?:not|never been|cant be|couldnt be) pregnant\b")
 

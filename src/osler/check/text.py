@@ -273,6 +273,18 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
             r"(?:on|through)",
             "bear weight on",
         ),
+        # 'nontender', 'nonbilious': the prefix as its own word, which negation reads ('non tender')
+        (
+            ("non",),
+            r"\bnon(?=(?:tender|bilious|itchy|itching|painful|productive|blanching|pitting|smoker|drinker))",
+            "non ",
+        ),
+        # 'I can't see any rash' says there is none
+        (
+            ("cant", "cannot", "couldnt", "not"),
+            r"(?:cant|cannot|can not|couldnt|could not) (?:see|find|feel|spot|notice) (?:any|a)",
+            "no",
+        ),
         # idioms whose words are also symptoms
         (
             ("faint",),
