@@ -90,7 +90,7 @@ PRIOR_WEIGHT = 0.5
 COURSE_DURATION: dict[str, tuple[float, float]] = {
     "acute": (1.0, 1.2),
     "subacute": (5.0, 1.4),
-    "chronic": (90.0, 1.5),
+    "chronic": (60.0, 1.6),
     "episodic": (20.0, 2.2),
 }
 """How long a complaint has lasted when people with a condition of each `course` ask for help: a log-normal
