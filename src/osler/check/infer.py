@@ -92,6 +92,7 @@ class Model:
         self.parser = parser
         self.links: dict[str, dict[str, Link]] = {}
         self.by_finding: dict[str, set[str]] = defaultdict(set)
+        """Conditions a present finding can bring in: those it counts for, unless it is timing (see `_enters`)."""
         self._priors: dict[tuple[str, str | None, str | None, bool], float] = {}
         self.touching: dict[str, set[str]] = defaultdict(set)
         """Conditions with any link (either polarity, direct or not) to each finding."""
@@ -125,7 +126,7 @@ class Model:
             self.links[condition.id] = links
             for link in links.values():
                 self.touching[link.finding].add(condition.id)
-                if link.polarity == "positive":
+                if link.present_weight > 0 and self.category.get(link.finding) != "timing":
                     self.by_finding[link.finding].add(condition.id)
         self._add_courses(kb)
         self.causes_of_drug: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
