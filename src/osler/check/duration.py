@@ -63,26 +63,23 @@ _FOR = (
 )
 _AGO_ONSET = r"(?:started|start|began|begun|begin|came on|come on|developed|noticed|first|since|onset|kicked off|appeared)"
 
-_SPANS: tuple[tuple[re.Pattern[str], float | None], ...] = (
+_SPANS: tuple[re.Pattern[str], ...] = (
     # 'for the past 3 weeks', 'over the last 2 years', 'for a few days', 'for two nights'
-    (re.compile(rf"\b{_FOR}{_NUMBER}\s*{_UNIT}\b(?!\s*(?:old|of age|pregnant|gestation|postpartum))"), None),
+    re.compile(rf"\b{_FOR}{_NUMBER}\s*{_UNIT}\b(?!\s*(?:old|of age|pregnant|gestation|postpartum))"),
     # 'for the past 3 hours', 'over the last few hours'
-    (re.compile(rf"\b(?:for|over|in)\s+the\s+(?:past|last)\s+{_NUMBER}?\s*{_SHORT_UNIT}\b"), None),
+    re.compile(rf"\b(?:for|over|in)\s+the\s+(?:past|last)\s+{_NUMBER}?\s*{_SHORT_UNIT}\b"),
     # 'over the past year', 'in the last week' (one unit)
-    (re.compile(rf"\b(?:for|over|in|during)\s+the\s+(?:past|last)\s+{_UNIT}\b"), None),
+    re.compile(rf"\b(?:for|over|in|during)\s+the\s+(?:past|last)\s+{_UNIT}\b"),
     # bare clinical durations: '3 days hx', '2 weeks of cough', '6 months history'
-    (
-        re.compile(
-            rf"\b{_NUMBER}\s*{_UNIT}\s+(?:hx|history|duration|of(?!\s+(?:antibiotics?|treatment|taking|therapy)))\b"
-        ),
-        None,
+    re.compile(
+        rf"\b{_NUMBER}\s*{_UNIT}\s+(?:hx|history|duration|of(?!\s+(?:antibiotics?|treatment|taking|therapy)))\b"
     ),
     # 'started 3 days ago', 'since 2 weeks ago', 'came on an hour ago'
-    (re.compile(rf"\b{_AGO_ONSET}\b[^.;!?]{{0,30}}?\b{_NUMBER}\s*{_UNIT}\s+ago\b"), None),
+    re.compile(rf"\b{_AGO_ONSET}\b[^.;!?]{{0,30}}?\b{_NUMBER}\s*{_UNIT}\s+ago\b"),
     # 'a week ago it started' ('... ago' then an onset word)
-    (re.compile(rf"\b{_NUMBER}\s*{_UNIT}\s+ago\b[^.;!?]{{0,25}}?\b{_AGO_ONSET}\b"), None),
+    re.compile(rf"\b{_NUMBER}\s*{_UNIT}\s+ago\b[^.;!?]{{0,25}}?\b{_AGO_ONSET}\b"),
     # 'an hour ago', '20 minutes ago' alone are recent enough to be the complaint
-    (re.compile(rf"\b{_NUMBER}\s*{_SHORT_UNIT}\s+ago\b"), None),
+    re.compile(rf"\b{_NUMBER}\s*{_SHORT_UNIT}\s+ago\b"),
 )
 _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\bfor (?:years|decades|as long as i can remember|most of my life|ages and ages)\b"), 730.0),
@@ -159,7 +156,7 @@ def read_duration(text: str) -> Reading | None:
     """The shortest stated duration of the complaint, in days, or None when the text states none."""
     folded = fold(text)
     found: list[tuple[float, str]] = []
-    for pattern, _ in _SPANS:
+    for pattern in _SPANS:
         for m in pattern.finditer(folded):
             if _NOT_THE_COMPLAINT.search(folded[max(0, m.start() - 40) : m.start()]):
                 continue
