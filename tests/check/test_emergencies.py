@@ -331,6 +331,37 @@ RULE_CASES = [
         "female",
         False,
     ),
+    (
+        "psychosis-late-pregnancy-or-after-birth",
+        "My partner gave birth five days ago. Since yesterday she hardly sleeps and believes the nurses swapped "
+        "our baby and that people on the TV are talking about her.",
+        31,
+        "female",
+        True,
+    ),
+    (
+        "psychosis-after-childbirth",
+        "We had our baby six days ago and tonight my wife is convinced the neighbours send her messages "
+        "through the TV.",
+        30,
+        "female",
+        True,
+    ),
+    (
+        "psychosis-after-childbirth",
+        "I had my baby a week ago and I keep crying for no reason and feel overwhelmed, but I'm sleeping when "
+        "the baby sleeps.",
+        29,
+        "female",
+        False,
+    ),
+    (
+        "palpitations-with-breathlessness",
+        "My heart keeps racing and pounding and I get short of breath with it.",
+        52,
+        "male",
+        True,
+    ),
 ]
 """Safety rules added for ophthalmic shingles, splenic rupture, complicated diverticulitis, deep throat infections,
 a diastolic blood pressure of 120 or more, dyspepsia alarm features and anaphylaxis; our own wording."""

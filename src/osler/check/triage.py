@@ -1,7 +1,8 @@
 """Triage: four levels, red-flag rules first, then the usual care level of the probable conditions.
 
-1. Every red-flag rule in the knowledge base (`kb.rules`) whose findings and person conditions match fires; the
-   level is at least the most urgent fired rule's level, with its reason.
+1. Every red-flag rule in the knowledge base (`kb.rules`) whose findings (and risk factors the person has, such as
+   having just given birth) and person conditions match fires; the level is at least the most urgent fired rule's
+   level, with its reason.
 2. Otherwise (and in addition) a condition's usual `care_level` counts when its probability reaches the
    threshold for that level (`LEVEL_THRESHOLDS`): a low bar for emergencies, because a missed emergency is the
    worst error, and a higher bar for urgent and routine care, because over-triaging self-care is the next worst.
@@ -127,7 +128,7 @@ def _fired(rule: RedFlagRule, present: set[str]) -> FiredRule:
 
 def triage(kb: KnowledgeBase, parsed: Parsed, ranked: list[Scored], index: RuleIndex | None = None) -> Triage:
     """The triage level for a parsed case and its ranked differential (`index` speeds up rule matching)."""
-    fired = fired_rules(kb, parsed.present(), parsed, index)
+    fired = fired_rules(kb, parsed.present() | parsed.risk_factors.keys(), parsed, index)
     levels = [r.level for r in fired]
     reasons = [r.reason for r in fired]
     for i, scored in enumerate(ranked):
