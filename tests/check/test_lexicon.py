@@ -255,3 +255,10 @@ def test_a_comparison_names_no_finding_of_another_zone_and_costs_nothing_in_a_wi
     text = "pain like a bad toothache deep in my buttock going down my leg"
     assert _found(kb, text) == {"buttock-pain"}
     assert _found(kb, "my leg is sore and I have a toothache") == {"toothache"}
+
+
+def test_a_one_sided_finding_is_not_read_for_both_sides():
+    kb = _kb(_finding("one-sided-weakness", "One-sided weakness", "can't lift my arm"))
+    assert _found(kb, "he can't lift his arm") == {"one-sided-weakness"}
+    assert _found(kb, "I can't lift my arms to do my hair") == set()
+    assert _found(kb, "she can't lift both arm or leg") == set()

@@ -187,6 +187,8 @@ class _Entry:
     infinitive: bool = False
     forms: frozenset[str] = frozenset()
     """The name's distinct tokens: a sentence lacking any of them cannot hold the name."""
+    one_sided: bool = False
+    """A finding of one side only ('one-sided weakness'), which words for both sides rule out."""
 
     @property
     def ordered(self) -> bool:
@@ -255,6 +257,7 @@ class Lexicon:
                 abbreviation,
                 _infinitive(key, phrase),
                 frozenset(key),
+                concept.kind == "finding" and ("one-sided" in concept.id or "unilateral" in concept.id),
             )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
@@ -313,11 +316,27 @@ class Lexicon:
                             and "to" not in (surfaces.get(p) for p in range(positions[0] + 1, positions[1]))
                         ):
                             positions = None
+                    if entry.one_sided and positions is not None and _both_sides(positions, surfaces):
+                        continue
                     if positions is not None and not _elsewhere(entry, positions, body, zones, surfaces):
                         found.append(
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
                         )
         return _longest(found)
+
+
+BOTH_SIDES = frozenset(
+    "both bilateral arms legs hands feet knees ankles calves thighs shins wrists elbows hips eyes ears".split()
+)
+"""Words that put a one-sided finding on both sides ('can't lift my arms', 'both legs are weak')."""
+
+
+def _both_sides(positions: tuple[int, ...], surfaces: Mapping[int, str]) -> bool:
+    """True when a match of a one-sided finding names a pair of limbs or follows 'both'."""
+    return any(
+        surfaces.get(p) in BOTH_SIDES or surfaces.get(p - 1) == "both" or surfaces.get(p - 2) == "both"
+        for p in positions
+    )
 
 
 SIMILE_REACH = 3
