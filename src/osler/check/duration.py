@@ -13,8 +13,8 @@ import re
 
 from osler.check.measures import Reading
 from osler.check.text import fold
+from osler.model.concept import DURATION_QUANTITY as QUANTITY
 
-QUANTITY = "duration_days"
 RECENT_DAYS = 0.5
 """The duration given to a complaint that began 'today', 'this morning', 'last night' or 'yesterday'."""
 
@@ -112,18 +112,11 @@ _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
         ),
         3.0,
     ),
+    # 'started overnight', 'since lunchtime' (named days and hours alone are `_RECENT`)
     (
         re.compile(
             r"\b(?:since|started|start|began|came on|come on|woke up with|woke with|developed|noticed it)\s+"
-            r"(?:it\s+|this\s+|them\s+)?(?:yesterday|last night|overnight|this morning|this afternoon|this evening|"
-            r"today|tonight|earlier today|lunchtime|breakfast|an hour ago|just now)\b"
-        ),
-        RECENT_DAYS,
-    ),
-    (re.compile(r"\bwoke (?:up )?(?:this morning|today) with\b"), RECENT_DAYS),
-    (
-        re.compile(
-            r"\b(?:yesterday|last night|this morning|this afternoon|this evening|earlier today)\b[^.;!?]{0,20}?\b(?:started|began|came on|developed|woke|suddenly|noticed)\b"
+            r"(?:it\s+|this\s+|them\s+)?(?:overnight|lunchtime|breakfast)\b"
         ),
         RECENT_DAYS,
     ),
@@ -146,6 +139,11 @@ _RECENT = re.compile(
 """A recent day or hour named for an event ('Today I threw up blood'): the newest change of the story."""
 
 
+def _about_something_else(folded: str, start: int) -> bool:
+    """True when the words just before a stated length (`_NOT_THE_COMPLAINT`) make it another thing's length."""
+    return _NOT_THE_COMPLAINT.search(folded[max(0, start - 40) : start]) is not None
+
+
 def _days(number: str | None, unit: str) -> float:
     value = 1.0 if number is None else _WORD_NUMBERS.get(number, None) or float(number)
     unit = {"min": "minute", "hr": "hour", "wk": "week", "yr": "year"}.get(unit, unit)
@@ -158,7 +156,7 @@ def read_duration(text: str) -> Reading | None:
     found: list[tuple[float, str]] = []
     for pattern in _SPANS:
         for m in pattern.finditer(folded):
-            if _NOT_THE_COMPLAINT.search(folded[max(0, m.start() - 40) : m.start()]):
+            if _about_something_else(folded, m.start()):
                 continue
             groups = [g for g in m.groups() if g is not None]
             unit = groups[-1]
@@ -166,7 +164,7 @@ def read_duration(text: str) -> Reading | None:
             found.append((_days(number, unit), m.group(0)))
     for pattern, days in _FIXED:
         for m in pattern.finditer(folded):
-            if not _NOT_THE_COMPLAINT.search(folded[max(0, m.start() - 40) : m.start()]):
+            if not _about_something_else(folded, m.start()):
                 found.append((days, m.group(0)))
     found.extend((RECENT_DAYS, m.group(0)) for m in _RECENT.finditer(folded))
     if not found:

@@ -142,12 +142,12 @@ class Model:
         """Links from each condition's `course` to the duration findings (ranges of `duration_days`), unless a
         claim already links them. They never bring a condition in: a duration is timing."""
         spans: list[tuple[str, float | None, float | None]] = []
-        for finding in kb.of_kind("finding"):
-            measure = finding.attributes.get("measure")
-            if self.quantity.get(finding.id) == DURATION and isinstance(measure, dict):
+        for finding, quantity in sorted(self.quantity.items()):
+            if quantity == DURATION:
+                measure = kb.concepts[finding].attributes["measure"]
                 low, high = measure.get("low"), measure.get("high")
-                spans.append((finding.id, low, high))
-                self.background[finding.id] = W.duration_share(*W.DURATION_BACKGROUND, low, high)
+                spans.append((finding, low, high))
+                self.background[finding] = W.duration_share(*W.DURATION_BACKGROUND, low, high)
         for condition in kb.conditions():
             shape = W.COURSE_DURATION.get(str(condition.attributes.get("course")))
             if shape is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from osler.errors import PackProblem
 from osler.knowledge.loader import Pack, load_pack
+from osler.model.concept import DURATION_QUANTITY
 from osler.model.names import normalize_name
 
 MIN_FINDINGS = 3
@@ -111,7 +112,7 @@ def _check_orphans(pack: Pack) -> list[PackProblem]:
     for entry in pack.concept_entries.values():
         used.update(entry.implies)
     for concept_id, entry in pack.concept_entries.items():
-        if entry.measure is not None and entry.measure.quantity == "duration_days":
+        if entry.measure is not None and entry.measure.quantity == DURATION_QUANTITY:
             used.add(concept_id)  # conditions use durations through their `course`
         if any(cls in used for cls in entry.classes):
             used.add(concept_id)

@@ -18,6 +18,10 @@ ConceptKind = Literal[
 ]
 CONCEPT_KINDS: tuple[str, ...] = get_args(ConceptKind)
 
+DURATION_QUANTITY = "duration_days"
+"""The measured quantity of how long a complaint has lasted: findings with `measure: {quantity: duration_days}`
+are the duration spans that conditions relate to through their `course`."""
+
 AGE_BANDS: tuple[str, ...] = ("0-1", "2-12", "13-17", "18-39", "40-64", "65+")
 
 
