@@ -262,3 +262,38 @@ def test_a_one_sided_finding_is_not_read_for_both_sides():
     assert _found(kb, "he can't lift his arm") == {"one-sided-weakness"}
     assert _found(kb, "I can't lift my arms to do my hair") == set()
     assert _found(kb, "she can't lift both arm or leg") == set()
+
+
+def test_a_name_with_an_abbreviation_needs_its_words_together(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("ECG: diffuse ST elevation with PR depression"))
+    assert parsed.findings["st-elevation"].present
+    assert "st-depression" not in parsed.findings
+    assert shipped_checker.parse(CaseInput("ECG: ST segment depression")).findings["st-depression"].present
+
+
+def test_what_eases_a_symptom_is_the_word_after_eased_by(shipped_checker):
+    walking = shipped_checker.parse(CaseInput("The pain comes on when walking and is eased by rest."))
+    assert "relieved-by-movement" not in walking.findings
+    moving = shipped_checker.parse(CaseInput("It is worse at rest and eased by walking."))
+    assert moving.findings["relieved-by-movement"].present
+
+
+def test_a_week_is_not_weeks(shipped_checker):
+    week = shipped_checker.parse(CaseInput("A week of coughing."))
+    assert week.findings["cough"].present
+    assert "cough-longer-than-3-weeks" not in week.findings
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_part_named_before(shipped_checker):
+    parsed = shipped_checker.parse(
+        CaseInput("My left calf has been achey for 3 days. It looks swollen and feels warm.")
+    )
+    assert parsed.findings["leg-pain"].present
+    assert parsed.findings["unilateral-leg-swelling"].present
+    bath = shipped_checker.parse(CaseInput("His legs hurt at bedtime. Rubbing them and a warm bath help."))
+    assert "skin-hot-to-touch" not in bath.findings
+
+
+def test_a_bone_of_the_leg_is_the_leg(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("3/12 dull ache R proximal tibia, wakes him at night"))
+    assert parsed.findings["leg-pain"].present

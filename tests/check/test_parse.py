@@ -250,3 +250,36 @@ def test_graded_results_and_sides_in_readings():
 
 def test_weeks_into_a_pregnancy_is_a_pregnancy():
     assert read_person("I'm 36 weeks into my pregnancy").pregnant
+
+
+def _scoped_words(text: str) -> set[str]:
+    tokens = tokenize(text)
+    scoped, _ = negated_positions(tokens)
+    return {tokens[i].surface for i in scoped}
+
+
+def test_a_negation_in_an_if_clause_ends_where_the_main_clause_begins():
+    words = _scoped_words("If he doesn't have a drink in the morning his hands shake")
+    assert "drink" in words
+    assert not {"hands", "shake"} & words
+
+
+def test_a_new_clause_after_a_short_opening_phrase_ends_the_scope():
+    words = _scoped_words("He walks without feeling it, and at night he says his feet burn")
+    assert "feeling" in words
+    assert not {"feet", "burn"} & words
+
+
+def test_a_long_denied_list_stays_denied_to_its_end():
+    words = _scoped_words(
+        "No dysuria, frequency, urgency, haematuria, nocturia, incontinence or leakage on coughing or sneezing"
+    )
+    assert {"dysuria", "leakage", "sneezing"} <= words
+
+
+def test_absent_after_a_sign_is_not_stretched_over_the_next_one():
+    text = (
+        "vibration absent to the knees, ankle jerks reduced, Romberg positive, gait broad, plantars upgoing"
+    )
+    assert "upgoing" not in _scoped_words(text)
+    assert "upgoing" in _scoped_words("no " + text)

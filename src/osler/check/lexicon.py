@@ -37,6 +37,7 @@ from itertools import product
 from osler.check.text import (
     BREAKS,
     FILLERS,
+    FRONTED,
     LIMBS,
     REGION_OF,
     SIDE_FORMS,
@@ -109,8 +110,24 @@ _ZONE_WORDS: dict[str, tuple[str, ...]] = {
         "navel",
         "epigastrium",
     ),
-    "leg": ("leg", "thigh", "knee", "calf", "shin", "ankle", "foot", "toe", "heel"),
-    "arm": ("arm", "forearm", "elbow", "wrist", "hand", "finger", "fingertip", "thumb"),
+    "leg": (
+        "leg",
+        "thigh",
+        "knee",
+        "calf",
+        "shin",
+        "ankle",
+        "foot",
+        "toe",
+        "heel",
+        "tibia",
+        "tibial",
+        "fibula",
+        "femur",
+        "metatarsal",
+        "calcaneus",
+    ),
+    "arm": ("arm", "forearm", "elbow", "wrist", "hand", "finger", "fingertip", "thumb", "humerus"),
     "head": ("head", "scalp", "forehead", "temple"),
     "face": ("face", "cheek", "lip", "mouth", "tongue", "jaw", "tooth", "teeth", "gum"),
     "eye": ("eye", "eyelid"),
@@ -189,6 +206,9 @@ class _Entry:
     """The name's distinct tokens: a sentence lacking any of them cannot hold the name."""
     one_sided: bool = False
     """A finding of one side only ('one-sided weakness'), which words for both sides rule out."""
+    tight: bool = False
+    """A name of several words holding an abbreviation ('ST depression', 'RIF pain'), whose words must stand
+    together: at most one other word between them."""
 
     @property
     def ordered(self) -> bool:
@@ -198,8 +218,8 @@ class _Entry:
 
 @dataclass
 class _Clause:
-    """One clause of a text as the name matcher sees it: where each form occurs, and the positions that change a
-    window's cost."""
+    """One clause of a text as the name matcher sees it: where each form occurs, the positions that change a
+    window's cost, and the agent each word of easing or worsening names ('eased by rest')."""
 
     where: dict[str, list[int]]
     commas: list[int]
@@ -207,6 +227,45 @@ class _Clause:
     content: frozenset[int]
     body: dict[int, str]
     listed: frozenset[int]
+    agents: dict[int, range]
+
+
+_CHANGING = (
+    "ease",
+    "eased",
+    "eases",
+    "easing",
+    "relieve",
+    "relieved",
+    "relieves",
+    "better",
+    "worse",
+    "helped",
+)
+CHANGING = frozenset(canonical(w) for w in _CHANGING)
+"""Words saying what makes a symptom better or worse. Followed by 'by' or 'with', they name their agent ('eased
+by rest'), and a name using such a word must use that agent: 'walking, eased by rest' is not 'walking eases it'."""
+AGENT_MARKERS = frozenset({"by", "with"})
+AGENT_REACH = 4
+"""How many words after 'by'/'with' the agent may hold ('relieved by standing and stretching')."""
+
+
+def _agents(sentence: list[Token]) -> dict[int, range]:
+    """Position of each easing or worsening word followed by 'by'/'with' -> the positions of its agent, up to a
+    comma or `AGENT_REACH` words."""
+    out: dict[int, range] = {}
+    for i, tok in enumerate(sentence[:-2]):
+        if tok.form not in CHANGING or sentence[i + 1].surface not in AGENT_MARKERS:
+            continue
+        start = sentence[i + 2].position
+        end = start
+        for nxt in sentence[i + 2 : i + 2 + AGENT_REACH]:
+            if nxt.surface == ",":
+                break
+            end = nxt.position + 1
+        if end > start:
+            out[tok.position] = range(start, end)
+    return out
 
 
 class Lexicon:
@@ -217,12 +276,14 @@ class Lexicon:
         names = dict(kb.names())
         for name, ids in (extra or {}).items():
             names.setdefault(name, ids)
-        abbreviations = {
-            normalize_name(n)
-            for c in kb.concepts.values()
-            for n in c.all_names()
-            if n.isupper() and len(n.strip()) <= 5
-        }
+        abbreviations: set[str] = set()
+        holding: set[str] = set()
+        for c in kb.concepts.values():
+            for n in c.all_names():
+                if n.isupper() and len(n.strip()) <= 5:
+                    abbreviations.add(normalize_name(n))
+                elif _holds_abbreviation(n):
+                    holding.add(normalize_name(n))
         for name, ids in names.items():
             if not ids:
                 continue
@@ -258,6 +319,7 @@ class Lexicon:
                 _infinitive(key, phrase),
                 frozenset(key),
                 concept.kind == "finding" and ("one-sided" in concept.id or "unilateral" in concept.id),
+                len(key) > 1 and name in holding,
             )
         counts: dict[str, int] = defaultdict(int)
         for key in {k for k, _ in entries}:
@@ -272,6 +334,7 @@ class Lexicon:
     def match(self, tokens: list[Token]) -> list[Match]:
         """Every name found in the tokens, after dropping matches contained in a longer one."""
         found: list[Match] = []
+        previous: str | None = None
         for sentence in _sentences(tokens):
             where: dict[str, list[int]] = defaultdict(list)
             surfaces: dict[int, str] = {}
@@ -291,6 +354,11 @@ class Lexicon:
                 for tok in sentence
                 if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
             }
+            if body:
+                previous = _subject_part(body)
+            elif previous is not None:
+                _refer(sentence, previous, where, body)
+                previous = None
             zones = {BODY_ZONE.get(form) for form in body.values()}
             content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
             clause = _Clause(
@@ -300,6 +368,7 @@ class Lexicon:
                 content,
                 body,
                 frozenset(t.position for t in sentence if t.form in LISTED or t.surface in LISTED),
+                _agents(sentence),
             )
             present = where.keys()
             for form in list(where):
@@ -323,6 +392,33 @@ class Lexicon:
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
                         )
         return _longest(found)
+
+
+PRONOUNS = frozenset({"it", "its", "they", "them"})
+"""Words that can stand for the part of the body the sentence before named ('My calf aches. It looks fatter')."""
+PRONOUN_REACH = 4
+"""How near the start of its sentence such a pronoun must stand to be the sentence's subject."""
+
+
+def _subject_part(body: dict[int, str]) -> str:
+    """The part of the body a sentence is most likely about: its first word of a zone, else its first part."""
+    zoned = [p for p in sorted(body) if body[p] in BODY_ZONE]
+    return body[zoned[0] if zoned else min(body)]
+
+
+def _refer(sentence: list[Token], part: str, where: dict[str, list[int]], body: dict[int, str]) -> None:
+    """Let a pronoun opening a sentence that names no part of the body stand for the part the sentence before was
+    about, so the placeless words that follow are read about it ('My calf aches. It looks fatter')."""
+    for tok in sentence[:PRONOUN_REACH]:
+        if tok.surface in FRONTED:
+            continue
+        if tok.surface in PRONOUNS:
+            where[part].append(tok.position)
+            region = REGION_OF.get(part)
+            if region is not None:
+                where[region].append(tok.position)
+            body[tok.position] = part
+        return
 
 
 BOTH_SIDES = frozenset(
@@ -442,13 +538,18 @@ def _window(entry: _Entry, clause: _Clause) -> tuple[int, ...] | None:
             continue
         if entry.negative and not _negation_governs(entry.key, chosen, clause.content):
             continue
+        if any(p in clause.agents and not any(q in clause.agents[p] for q in chosen) for p in chosen):
+            continue
         lo, hi = min(chosen), max(chosen)
         commas = sum(1 for p in clause.commas if lo < p < hi)
         skipped = sum(1 for p in fillers if lo < p < hi)
         cost = hi - lo + 1 + COMMA_COST * commas - skipped
         if cost > len(chosen) + 1 and _across_list(chosen, lo, hi, clause.body, clause.listed):
             cost = len(chosen) + 1
-        limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
+        if entry.tight:
+            limit = len(key) + 1
+        else:
+            limit = max_span(len(key)) if in_order else max_span_unordered(len(key))
         if cost <= limit and (best is None or cost < best_cost):
             best, best_cost = tuple(sorted(chosen)), cost
     return best
@@ -462,6 +563,12 @@ def _across_list(
     if hi - lo > LIST_REACH or (lo not in body and hi not in body):
         return False
     return all(p in listed for p in range(lo + 1, hi) if p not in chosen)
+
+
+def _holds_abbreviation(name: str) -> bool:
+    """True when a name has a short word in capitals ('ST depression', 'PR bleeding'): such a word qualifies the
+    word next to it, so 'ST elevation with PR depression' holds no 'ST depression'."""
+    return any(2 <= len(w) <= 4 and w.isalpha() and w.isupper() for w in name.split())
 
 
 def _infinitive(key: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

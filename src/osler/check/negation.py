@@ -11,7 +11,7 @@ Words that describe inability ("can't", "won't") are symptoms, not negations, an
 
 from __future__ import annotations
 
-from osler.check.text import BREAKS, Token
+from osler.check.text import BREAKS, FRONTED, Token
 
 TRIGGERS = frozenset(
     """no not without denies deny denied denying never none neither nor dont doesnt didnt isnt arent wasnt werent
@@ -48,6 +48,23 @@ SUBJECTS = frozenset(
 """Words that begin a new clause after a comma or 'and', closing the scope."""
 
 MAX_SCOPE = 10
+"""Tokens a scope runs past its trigger, or past the last list separator for a trigger that denies a list."""
+
+MAX_LIST_SCOPE = 40
+"""However long a denied list is ('no dysuria, frequency, ... or leakage on coughing or sneezing'), its scope
+ends this many tokens after the trigger."""
+
+LIST_SEPARATORS = frozenset({",", "or", "nor", "/"})
+LIST_TRIGGERS = frozenset({"no", "without", "denies", "deny", "denied", "denying", "negative"})
+"""Triggers written before a list of what is denied. 'absent' comes after what it denies ('ankle jerks absent,
+plantars upgoing'), so its scope is not stretched over a list."""
+
+CONDITIONAL = frozenset({"if", "whether"})
+"""A trigger in a clause opened by these words states a condition, not a fact ('if he doesn't have a drink in
+the morning his hands shake'): its scope ends where the main clause's subject begins."""
+MAX_CONDITION_GAP = 4
+
+MAX_FRONTED = 3
 
 PREFIX = "non"
 """A prefix written as its own word ('non-tender', 'non-bilious') denies only the word after it."""
@@ -95,19 +112,47 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
             if nxt in BREAKS or nxt in ("", ","):
                 continue  # 'Homans negative, pulses present': the result closes the clause
         verbal = nxt.endswith("ing") and word not in NOUN_TRIGGERS
+        listing = word in LIST_TRIGGERS
+        conditional = _in_condition(tokens, i)
+        last = i
         j = i + 1
-        while j < n and j - i <= MAX_SCOPE:
+        while j < n and j - last <= MAX_SCOPE and j - i <= MAX_LIST_SCOPE:
             cur = tokens[j].surface
             if cur in BREAKS or cur in TERMINATORS or (verbal and cur == ","):
                 break
-            if cur in (",", "and") and j + 1 < n and tokens[j + 1].surface in SUBJECTS:
+            if conditional and j > i + 1 and cur in SUBJECTS:
                 break
-            if cur == "," and j + 1 < n and tokens[j + 1].surface == "and":
-                if j + 2 < n and tokens[j + 2].surface in SUBJECTS:
-                    break
+            if cur in (",", "and") and _new_clause(tokens, j + 1):
+                break
+            if cur == "," and j + 1 < n and tokens[j + 1].surface == "and" and _new_clause(tokens, j + 2):
+                break
+            if listing and cur in LIST_SEPARATORS:
+                last = j
             scoped.add(j)
             j += 1
     return scoped, triggers
+
+
+def _in_condition(tokens: list[Token], i: int) -> bool:
+    """True when the trigger at `i` sits in a clause opened by 'if' a few words before it."""
+    for j in range(i - 1, max(-1, i - 1 - MAX_CONDITION_GAP), -1):
+        word = tokens[j].surface
+        if word in BREAKS or word == ",":
+            return False
+        if word in CONDITIONAL:
+            return True
+    return False
+
+
+def _new_clause(tokens: list[Token], j: int) -> bool:
+    """True when a new clause with its own subject starts at `j`, perhaps after a short fronted phrase."""
+    for k in range(j, min(len(tokens), j + MAX_FRONTED + 1)):
+        word = tokens[k].surface
+        if word in SUBJECTS:
+            return True
+        if word not in FRONTED:
+            return False
+    return False
 
 
 def prefixed(tokens: list[Token], quiet: frozenset[int] = frozenset()) -> set[int]:

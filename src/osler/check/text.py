@@ -85,6 +85,7 @@ _IRREGULAR: dict[str, str] = {
     "aches": "pain",
     "aching": "pain",
     "achy": "pain",
+    "achey": "pain",
     "ache": "pain",
     "hurt": "pain",
     "hurts": "pain",
@@ -230,6 +231,10 @@ def fold(text: str) -> str:
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+PLURAL_SPANS = frozenset({"days", "weeks", "months", "years"})
+"""Plural lengths of time keep their plural: 'cough for weeks' is not 'a week of coughing'."""
+
+
 @lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """The matching form of one lower-cased word: irregular folding, spelling, then the Snowball stemmer.
@@ -238,7 +243,7 @@ def canonical(word: str) -> str:
     PyStemmer when it is installed, as it is with osler), so 'bruising', 'bruised' and
     'bruise' all become `bruis` (Snowball English stemmer, Porter 2001).
     """
-    if word.isdigit():
+    if word.isdigit() or word in PLURAL_SPANS:
         return word
     word = _IRREGULAR.get(word, word)
     for old, new in _SPELLING:
@@ -348,6 +353,13 @@ def tokenize(text: str) -> list[Token]:
 FILLERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "their", "our", "its"})
 """Words skipped even in whole-phrase names."""
 
+FRONTED = frozenset(
+    """and now then also so at in on during after before overnight night nights morning mornings evening evenings
+    the last this today tonight yesterday lately recently sometimes often""".split()
+)
+"""Words of a short opening phrase that can come before a clause's subject (', and at night he ...', 'In the
+mornings they ...')."""
+
 
 _SUBPARTS: dict[str, str] = {
     "calf": "leg",
@@ -373,6 +385,13 @@ _SUBPARTS: dict[str, str] = {
     "eyelid": "eye",
     "earlobe": "ear",
     "tonsil": "throat",
+    "tibia": "leg",
+    "tibial": "leg",
+    "fibula": "leg",
+    "femur": "leg",
+    "metatarsal": "foot",
+    "calcaneus": "foot",
+    "humerus": "arm",
 }
 """Parts of the body and the region they belong to (anatomy, not wording): 'my calf aches' is also leg pain."""
 
