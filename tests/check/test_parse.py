@@ -283,3 +283,8 @@ def test_absent_after_a_sign_is_not_stretched_over_the_next_one():
     )
     assert "upgoing" not in _scoped_words(text)
     assert "upgoing" in _scoped_words("no " + text)
+
+
+def test_lipase_and_amylase_are_readings():
+    readings = {r.quantity: r.value for r in find_readings("Lipase 1200 U/L, amylase 900")}
+    assert readings == {"lipase_u_l": 1200, "amylase_u_l": 900}

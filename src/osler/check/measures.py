@@ -35,6 +35,8 @@ QUANTITY_WORDS: dict[str, tuple[str, ...]] = {
     "calcium_mg_dl": ("corrected calcium", "calcium", "ca"),
     "ck_u_l": ("creatine kinase", "creatine phosphokinase", "cpk", "ck"),
     "alt_u_l": ("alanine aminotransferase", "alt", "sgpt"),
+    "lipase_u_l": ("serum lipase", "lipase"),
+    "amylase_u_l": ("serum amylase", "amylase"),
     "tsh_miu_l": ("tsh",),
     "b12_pg_ml": ("vitamin b12", "b12"),
     "ferritin_ng_ml": ("ferritin",),
