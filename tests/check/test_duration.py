@@ -23,6 +23,7 @@ def _days(text: str) -> float | None:
         ("I've had these cramps for ages.", 120.0),
         ("Chest pain for the past 3 hours.", 0.125),
         ("Cramps last a few minutes, every night for the past 3 months.", 90.0),
+        ("My knee has been swollen for a fortnight.", 14.0),
     ],
 )
 def test_a_stated_duration_is_read_in_days(text: str, days: float):

@@ -26,6 +26,8 @@ from osler.check.shorthand import expand_shorthand
             "urine dip: nitrites positive, leucs positive, blood negative",
         ),
         ("Murphy's +ve", "Murphy's positive"),
+        ("pulse 140 irreg irreg", "pulse 140 irregularly irregular"),
+        ("known breast ca with bone mets", "known breast ca with bone metastases"),
     ],
 )
 def test_shorthand_is_written_out(note, words):

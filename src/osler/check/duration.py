@@ -24,6 +24,7 @@ _UNIT_DAYS = {
     "day": 1.0,
     "night": 1.0,
     "week": 7.0,
+    "fortnight": 14.0,
     "month": 30.0,
     "year": 365.0,
 }
@@ -53,7 +54,7 @@ _WORD_NUMBERS = {
 _NUMBER = (
     r"(\d{1,3}(?:\.\d)?|" + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True)) + r")"
 )
-_UNIT = r"(day|night|week|wk|month|year|yr)s?"
+_UNIT = r"(day|night|week|wk|fortnight|month|year|yr)s?"
 _SHORT_UNIT = r"(minute|min|hour|hr)s?"
 """Minutes and hours are how long one episode lasts ('stiff for ten minutes', 'relieved within 2-3 min') unless
 the text counts back ('for the past 3 hours', 'an hour ago')."""

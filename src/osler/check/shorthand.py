@@ -64,6 +64,9 @@ _ANY_CASE: tuple[tuple[str, _Replacement], ...] = (
     (r"pv\s+discharge", "vaginal discharge"),
     (r"etoh", "alcohol"),
     (r"creps", "crackles"),
+    (r"irreg(?:ularly)?\.?\s+irreg(?:ular)?\.?", "irregularly irregular"),
+    (r"irreg\.?", "irregular"),
+    (r"mets", "metastases"),
     (r"afebrile|apyrexial", "no fever"),
     (r"(\d{1,3})\s*%\s*(?:on\s+)?ra", lambda m: f"{m.group(1)}% on room air"),
     (r"on ra", "on room air"),
@@ -97,7 +100,8 @@ _TABLES = (_union(_CASE_SENSITIVE, 0), _union(_ANY_CASE, re.IGNORECASE))
 _MAY_HAVE = (
     re.compile(r"\b(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[RL]t?)\b"),  # a word with two capitals, or R/L
     re.compile(
-        r"[/+&%]|\bx\s*\d|etoh|creps|febrile|pyrexial|\bp[rv]\s|\bon ra\b|\dcm|\d\s+cm", re.IGNORECASE
+        r"[/+&%]|\bx\s*\d|etoh|creps|irreg|mets|febrile|pyrexial|\bp[rv]\s|\bon ra\b|\dcm|\d\s+cm",
+        re.IGNORECASE,
     ),
 )
 """Cheap tests that a table could apply at all: most everyday text has no shorthand and skips both passes."""

@@ -86,6 +86,8 @@ _IRREGULAR: dict[str, str] = {
     "aching": "pain",
     "achy": "pain",
     "achey": "pain",
+    "purply": "purple",
+    "burny": "burning",
     "ache": "pain",
     "hurt": "pain",
     "hurts": "pain",
