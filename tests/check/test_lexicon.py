@@ -297,3 +297,10 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_part_named_before(shipped_c
 def test_a_bone_of_the_leg_is_the_leg(shipped_checker):
     parsed = shipped_checker.parse(CaseInput("3/12 dull ache R proximal tibia, wakes him at night"))
     assert parsed.findings["leg-pain"].present
+
+
+def test_a_threat_of_fainting_is_not_a_faint(shipped_checker):
+    threat = shipped_checker.parse(CaseInput("My heart pounds and I'm sure I'm going to die or pass out."))
+    assert threat.findings["dizziness"].present
+    assert "fainting" not in threat.findings
+    assert shipped_checker.parse(CaseInput("I passed out in the shower.")).findings["fainting"].present

@@ -29,6 +29,7 @@ never do.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -589,6 +590,11 @@ def _negation_governs(key: tuple[str, ...], chosen: tuple[int, ...], content: fr
     return True
 
 
+HYPOTHETICAL = re.compile(r"\b(?:going to|about to|nearly|almost|might|would)\b")
+"""Words that make a longer name a threat or a near miss of the shorter one inside it: the shorter is not kept
+('about to pass out' holds no faint)."""
+
+
 def _longest(matches: list[Match]) -> list[Match]:
     """Drop or mark matches covered by a longer one (see the module docstring)."""
     ordered = sorted(matches, key=lambda m: (-len(m.positions), m.positions, m.concept))
@@ -609,6 +615,8 @@ def _longest(matches: list[Match]) -> list[Match]:
         if covering:
             if len(pos) < 2 or match.kind != "finding" or any(k.kind != "finding" for k in covering):
                 continue
+            if any(HYPOTHETICAL.search(k.name) for k in covering):
+                continue  # 'about to pass out' is not 'passed out'
             if any(k.negative and not match.negative for k in covering):
                 continue  # 'productive cough' inside 'non-productive cough' is denied by it
             match = replace(match, contained=True)
