@@ -288,3 +288,12 @@ def test_absent_after_a_sign_is_not_stretched_over_the_next_one():
 def test_lipase_and_amylase_are_readings():
     readings = {r.quantity: r.value for r in find_readings("Lipase 1200 U/L, amylase 900")}
     assert readings == {"lipase_u_l": 1200, "amylase_u_l": 900}
+
+
+def test_normal_denies_only_what_stands_next_to_it(shipped_checker):
+    assert shipped_checker.parse(CaseInput("Her temperature was normal.")).findings["fever"].present is False
+    xray = shipped_checker.parse(CaseInput("Temperature 38.5, CXR normal, calf swollen"))
+    assert xray.findings["fever"].present
+    assert xray.findings["normal-chest-xray"].present
+    assert "normal" not in _scoped_words("normal periods but swollen calves")
+    assert "swollen" not in _scoped_words("normal periods but swollen calves")

@@ -213,7 +213,7 @@ class _Entry:
 
     @property
     def ordered(self) -> bool:
-        """Whole phrases and names with a negation word must keep their word order."""
+        """Whole phrases and names with a negation word must keep their word order ('JVP raised' is 'raised JVP')."""
         return self.exact or self.negative
 
 

@@ -73,6 +73,10 @@ AFTER = frozenset({"negative", "neg"})
 """Words that also deny what comes just before them, as clinicians write test results ('Tinel negative')."""
 MAX_BACK_SCOPE = 3
 
+NORMAL = frozenset({"normal", "unremarkable"})
+"""Words that deny only what stands right next to them: the few words just before ('her temperature was
+normal', 'CXR unremarkable') and the one word after ('normal temperature'); they open no scope."""
+
 NOUN_TRIGGERS = frozenset(
     {"no", "without", "denies", "deny", "denied", "denying", "none", "absent", "negative", "asymptomatic"}
 )
@@ -91,6 +95,11 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word = tok.surface
+        if word in NORMAL and i not in quiet:
+            scoped.update(_before(tokens, i))
+            if i + 1 < n and tokens[i + 1].surface not in BREAKS and tokens[i + 1].surface != ",":
+                scoped.add(i + 1)
+            continue
         if word not in TRIGGERS or i in quiet:
             continue
         nxt = tokens[i + 1].surface if i + 1 < n else ""
@@ -100,15 +109,7 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
             continue  # see `prefixed`
         triggers.add(i)
         if word in AFTER:
-            j = i - 1
-            while (
-                j >= 0
-                and i - j <= MAX_BACK_SCOPE
-                and tokens[j].surface not in BREAKS
-                and tokens[j].surface != ","
-            ):
-                scoped.add(j)
-                j -= 1
+            scoped.update(_before(tokens, i))
             if nxt in BREAKS or nxt in ("", ","):
                 continue  # 'Homans negative, pulses present': the result closes the clause
         verbal = nxt.endswith("ing") and word not in NOUN_TRIGGERS
@@ -131,6 +132,16 @@ def negated_positions(tokens: list[Token], quiet: frozenset[int] = frozenset()) 
             scoped.add(j)
             j += 1
     return scoped, triggers
+
+
+def _before(tokens: list[Token], i: int) -> list[int]:
+    """Up to `MAX_BACK_SCOPE` positions just before `i`, stopping at a comma or sentence break."""
+    out: list[int] = []
+    j = i - 1
+    while j >= 0 and i - j <= MAX_BACK_SCOPE and tokens[j].surface not in BREAKS and tokens[j].surface != ",":
+        out.append(j)
+        j -= 1
+    return out
 
 
 def _in_condition(tokens: list[Token], i: int) -> bool:

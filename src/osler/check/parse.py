@@ -18,7 +18,7 @@ from osler.check.duration import QUANTITY as DURATION
 from osler.check.duration import read_duration
 from osler.check.lexicon import Lexicon, Match
 from osler.check.measures import Reading, find_readings, in_range
-from osler.check.negation import TRIGGERS, is_negated, negated_positions, prefixed
+from osler.check.negation import NORMAL, TRIGGERS, is_negated, negated_positions, prefixed
 from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
 from osler.check.shorthand import expand_shorthand
 from osler.check.text import BREAKS, Token, fold, tokenize
@@ -106,7 +106,10 @@ class Parser:
         tokens = tokenize(text)
         matches = self.lexicon.match(tokens)
         quiet = frozenset(
-            p for m in matches if m.negative for p in m.positions if tokens[p].surface in TRIGGERS
+            p
+            for m in matches
+            for p in m.positions
+            if (m.negative and tokens[p].surface in TRIGGERS) or tokens[p].surface in NORMAL
         )
         scoped, triggers = negated_positions(tokens, quiet)
         denied = prefixed(tokens, quiet)
