@@ -304,3 +304,17 @@ def test_a_threat_of_fainting_is_not_a_faint(shipped_checker):
     assert threat.findings["dizziness"].present
     assert "fainting" not in threat.findings
     assert shipped_checker.parse(CaseInput("I passed out in the shower.")).findings["fainting"].present
+
+
+def test_a_long_subject_keeps_its_part_of_the_body(shipped_checker):
+    text = (
+        "The back of my heel, about two inches above where the tendon goes into the bone, is stiff and sore."
+    )
+    assert shipped_checker.parse(CaseInput(text)).findings["heel-pain"].present
+    spots = shipped_checker.parse(CaseInput("red ones on my forehead and chin, some are big and painful"))
+    assert "headache" not in spots.findings
+
+
+def test_killing_me_is_pain(shipped_checker):
+    parsed = shipped_checker.parse(CaseInput("The outside of my right elbow has been killing me."))
+    assert parsed.findings["lateral-elbow-pain"].present

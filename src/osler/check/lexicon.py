@@ -357,9 +357,9 @@ class Lexicon:
             }
             if body:
                 previous = _subject_part(body)
+                _link_predicates(sentence, body, where)
             elif previous is not None:
                 _refer(sentence, previous, where, body)
-                previous = None
             zones = {BODY_ZONE.get(form) for form in body.values()}
             content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
             clause = _Clause(
@@ -405,6 +405,42 @@ def _subject_part(body: dict[int, str]) -> str:
     """The part of the body a sentence is most likely about: its first word of a zone, else its first part."""
     zoned = [p for p in sorted(body) if body[p] in BODY_ZONE]
     return body[zoned[0] if zoned else min(body)]
+
+
+COPULAS = frozenset("is are was were been feels feel felt looks look looked seems".split())
+"""Verbs that join a part of the body to what is said of it ('The back of my heel, just above the bone, is stiff
+and sore')."""
+PREDICATE_REACH = 16
+"""How far (in tokens) such a verb may stand after the part of the body it speaks of."""
+OTHER_SUBJECTS = frozenset(
+    "i im he she it its they we you some which that who there this these those one ones".split()
+)
+"""Words that, just before such a verb, are its own subject."""
+
+
+def _link_predicates(sentence: list[Token], body: dict[int, str], where: dict[str, list[int]]) -> None:
+    """Let the first linking verb after a part of the body, with no other part between, stand for that part, so a
+    long subject does not keep it from its description."""
+    parts = sorted(body)
+    for k, start in enumerate(parts):
+        end = parts[k + 1] if k + 1 < len(parts) else None
+        before = ""
+        for tok in sentence:
+            if tok.position <= start + 2:
+                before = tok.surface
+                continue
+            if tok.position - start > PREDICATE_REACH or (end is not None and tok.position >= end):
+                break
+            if tok.surface in COPULAS and before in OTHER_SUBJECTS:
+                break  # 'forehead and chin, some are big and painful': the verb has a subject of its own
+            if tok.surface in COPULAS:
+                form = body[start]
+                where[form].append(tok.position)
+                region = REGION_OF.get(form)
+                if region is not None:
+                    where[region].append(tok.position)
+                break
+            before = tok.surface
 
 
 def _refer(sentence: list[Token], part: str, where: dict[str, list[int]], body: dict[int, str]) -> None:

@@ -259,6 +259,7 @@ def canonical(word: str) -> str:
 _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
     (needles, re.compile(rf"\b{pattern}\b"), replacement)
     for needles, pattern, replacement in (
+        (("killing",), r"(?:is|are|was|were|been|keeps) killing (?:me|him|her)", "is pain"),
         (("up",), r"(?:threw|throw|throwing|thrown|chucking|chucked) up", "vomit"),
         (("sick",), r"being sick|been sick|was sick", "vomit"),
         (("sick",), r"sick to (?:my|her|his|the) stomach", "nausea"),
