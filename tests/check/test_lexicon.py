@@ -318,3 +318,11 @@ def test_a_long_subject_keeps_its_part_of_the_body(shipped_checker):
 def test_killing_me_is_pain(shipped_checker):
     parsed = shipped_checker.parse(CaseInput("The outside of my right elbow has been killing me."))
     assert parsed.findings["lateral-elbow-pain"].present
+
+
+def test_last_night_is_when_it_happened_not_a_night_time_pattern(shipped_checker):
+    once = shipped_checker.parse(
+        CaseInput("She has had a runny nose for three days and last night she had a fever.")
+    )
+    assert "symptoms-at-night" not in once.findings
+    assert shipped_checker.parse(CaseInput("My calves cramp at night.")).findings["symptoms-at-night"].present

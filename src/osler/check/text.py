@@ -270,6 +270,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
             "breathless",
         ),
         (("light",), r"light headed|light-headed", "dizzy"),
+        (("last",), r"last night", "yesterday"),
         (("pins",), r"pins and needles", "tingle"),
         (("nose",), r"runny nose|running nose", "runny nose"),
         (("pass",), r"passed out|passing out|pass out", "faint"),
