@@ -297,3 +297,15 @@ def test_normal_denies_only_what_stands_next_to_it(shipped_checker):
     assert xray.findings["normal-chest-xray"].present
     assert "normal" not in _scoped_words("normal periods but swollen calves")
     assert "swollen" not in _scoped_words("normal periods but swollen calves")
+
+
+def test_a_cancer_and_a_year_are_not_a_calcium():
+    readings = find_readings("PMH breast Ca 2016. Adj Ca 2.71")
+    assert [(r.quantity, round(r.value, 1)) for r in readings] == [("calcium_mg_dl", 10.9)]
+
+
+def test_faint_before_a_colour_is_slight_and_backs_of_the_thighs_are_the_thighs(shipped_checker):
+    dusky = shipped_checker.parse(CaseInput("faint dusky erythema over the calf"))
+    assert "fainting" not in dusky.findings
+    thighs = shipped_checker.parse(CaseInput("walking uphill, my buttocks and the backs of my thighs ache"))
+    assert "back-pain" not in thighs.findings

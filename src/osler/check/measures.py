@@ -123,7 +123,9 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
     if quantity == "glucose_mg_dl" and (unit == "mmol" or value < 35):
         return value * 18.0
     if quantity == "calcium_mg_dl" and (unit == "mmol" or value < 4.5):
-        return value * 4.008
+        value *= 4.008
+    if quantity == "calcium_mg_dl" and not 3 <= value <= 25:
+        return None  # 'breast Ca 2016' is a cancer and a year
     if quantity == "magnesium_mg_dl" and unit == "mmol":
         return value * 2.43
     if quantity == "hemoglobin_g_dl" and (unit == "g/l" or value > 25):

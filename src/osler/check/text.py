@@ -297,7 +297,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         # idioms whose words are also symptoms
         (
             ("faint",),
-            r"faint(?= (?:rash|red|redness|pink|line|lines|mark|marks|smell|blush|outline|erythema))",
+            r"faint(?= (?:rash|red|redness|pink|purple|dusky|blue|bluish|line|lines|mark|marks|smell|blush|outline|"
+            r"erythema|patch|patches|tinge|bruise|bruising|blotch|blotches|blotchy|flush))",
             "slight",
         ),
         (("shak",), r"shak(?:e|ing|es) hands", "greeting"),
@@ -311,7 +312,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
         # 'the back of my head' is a place on the head, not the back
         (
             ("back",),
-            r"back of (?=(?:(?:the|my|his|her|your|their|our|both) )?(?:head|skull|neck|knees?|legs?|thighs?|"
+            r"backs? of (?=(?:(?:the|my|his|her|your|their|our|both) )?(?:head|skull|neck|knees?|legs?|thighs?|"
             r"calf|calves|heels?|ankles?|hands?|arms?|throat|eyes?|mouth|tongue|nose)\b)",
             "behind ",
         ),
