@@ -24,6 +24,9 @@ def _days(text: str) -> float | None:
         ("Chest pain for the past 3 hours.", 0.125),
         ("Cramps last a few minutes, every night for the past 3 months.", 90.0),
         ("My knee has been swollen for a fortnight.", 14.0),
+        ("31M, 3/7 gradually worsening R scrotal pain.", 3.0),
+        ("Sudden severe mid-back pain 5/7 ago while lifting.", 5.0),
+        ("On prednisolone 10 mg for 4 years. Sudden severe back pain 5/7 ago.", 5.0),
     ],
 )
 def test_a_stated_duration_is_read_in_days(text: str, days: float):
@@ -45,6 +48,9 @@ def test_the_newest_change_sets_the_duration():
         "I'm stiff for about ten minutes when I first get up.",
         "If I stand still for a couple of minutes it goes away.",
         "I'm flying abroad in 2 weeks.",
+        "9 months M, recent viral illness.",
+        "Several days a week I get a headache.",
+        "Sertraline 50 mg started 3 weeks ago for low mood.",
     ],
 )
 def test_ages_habits_medicines_and_episode_lengths_are_not_the_complaints_duration(text: str):

@@ -62,7 +62,10 @@ _FOR = (
     r"(?:for|over)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|at least\s+|more than\s+)?"
     r"(?:the\s+)?(?:past\s+|last\s+|previous\s+|preceding\s+)?"
 )
-_AGO_ONSET = r"(?:started|start|began|begun|begin|came on|come on|developed|noticed|first|since|onset|kicked off|appeared)"
+_AGO_ONSET = (
+    r"(?:started|start|began|begun|begin|came on|come on|developed|noticed|first|since|onset|kicked off|appeared|"
+    r"sudden|suddenly)"
+)
 
 _SPANS: tuple[re.Pattern[str], ...] = (
     # 'for the past 3 weeks', 'over the last 2 years', 'for a few days', 'for two nights'
@@ -79,6 +82,11 @@ _SPANS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_AGO_ONSET}\b[^.;!?]{{0,30}}?\b{_NUMBER}\s*{_UNIT}\s+ago\b"),
     # 'a week ago it started' ('... ago' then an onset word)
     re.compile(rf"\b{_NUMBER}\s*{_UNIT}\s+ago\b[^.;!?]{{0,25}}?\b{_AGO_ONSET}\b"),
+    # a clinician's note opening a clause with the length: '3/7 gradually worsening scrotal pain'
+    re.compile(
+        rf"(?:^|[.,;:]\s*){_NUMBER}\s*{_UNIT}\b(?!\s*(?:old|of age|pregnant|gestation|postpartum|post|after|ago|later|"
+        rf"m|f|male|female|boy|girl|baby|infant)\b)(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)"
+    ),
     # 'an hour ago', '20 minutes ago' alone are recent enough to be the complaint
     re.compile(rf"\b{_NUMBER}\s*{_SHORT_UNIT}\s+ago\b"),
 )
@@ -127,7 +135,7 @@ _FIXED: tuple[tuple[re.Pattern[str], float], ...] = (
 _NOT_THE_COMPLAINT = re.compile(
     r"\b(?:smok\w*|pack|taking|taken|took|been on|(?<!came )(?<!come )(?<!comes )on\b(?! and off)|diabet\w*|work\w*|lived|married|drink\w*|drank|"
     r"known|pmh|hx of|history of|lasts?|lasting|lasted|goes on|go on|takes|at a time|up to|stand|sit|"
-    r"rest|wait\w*)\W+(?:\w+\W+){0,3}$"
+    r"rest|wait\w*|mg|mcg|micrograms|units|daily|bd|od|tds|nocte)\W+(?:\w+\W+){0,3}$"
 )
 """Words just before a stated length that make it the length of something else: a habit or medicine ('smoked
 for 40 years', 'on omeprazole for 8 years'), a known illness, or one episode ('lasts for a few minutes', 'if I
