@@ -150,7 +150,8 @@ _RECENT = re.compile(
 
 def _about_something_else(folded: str, start: int) -> bool:
     """True when the words just before a stated length (`_NOT_THE_COMPLAINT`) make it another thing's length."""
-    return _NOT_THE_COMPLAINT.search(folded[max(0, start - 40) : start]) is not None
+    before = re.split(r"[.;!?]", folded[max(0, start - 40) : start])[-1]
+    return _NOT_THE_COMPLAINT.search(before) is not None
 
 
 def _days(number: str | None, unit: str) -> float:
