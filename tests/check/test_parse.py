@@ -309,3 +309,12 @@ def test_faint_before_a_colour_is_slight_and_backs_of_the_thighs_are_the_thighs(
     assert "fainting" not in dusky.findings
     thighs = shipped_checker.parse(CaseInput("walking uphill, my buttocks and the backs of my thighs ache"))
     assert "back-pain" not in thighs.findings
+
+
+def test_a_young_childs_breathing_rate_is_judged_for_its_age(shipped_checker):
+    def fast(rr: int, age: float) -> bool:
+        return shipped_checker.parse(CaseInput(f"cough, RR {rr}", age=age)).findings["tachypnea"].present
+
+    assert fast(52, 0.33)  # WHO: 50 or more is fast at 2-11 months
+    assert not fast(30, 3)  # under 40 is not fast at 1-4 years
+    assert fast(30, 30)

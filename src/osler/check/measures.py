@@ -154,6 +154,25 @@ def _convert(quantity: str, value: float, unit: str) -> float | None:
     return value
 
 
+FAST_BREATHING_BY_AGE: tuple[tuple[float, float], ...] = ((2 / 12, 60.0), (1.0, 50.0), (5.0, 40.0))
+"""Young children breathe faster: WHO's fast-breathing rates (breaths a minute) below 2 months, 2-11 months and
+12-59 months of age (WHO IMCI; e.g. PAHO's pneumonia page, and the Malawi guideline table in PLOS One
+2016;11:e0168126)."""
+ADULT_FAST_BREATHING = 22.0
+"""The adult fast-breathing rate the pack's `tachypnea` finding uses; a child's rate is put on this scale."""
+
+
+def on_adult_scale(quantity: str, value: float, age: float | None) -> float:
+    """A young child's breathing rate rescaled so that WHO's fast rate for the age meets the adult one (52 a
+    minute at 4 months is fast, 30 at 3 years is not); other quantities and ages are returned as they are."""
+    if quantity != "respiratory_rate" or age is None:
+        return value
+    for below, fast in FAST_BREATHING_BY_AGE:
+        if age < below and not (age == 0 and below < 1):  # age 0 (months unknown): the 2-11 month rate
+            return round(value * ADULT_FAST_BREATHING / fast, 1)
+    return value
+
+
 def find_readings(text: str) -> list[Reading]:
     """Every vital sign or laboratory reading written in the text, in order of appearance."""
     folded = fold(text).replace("\u00b0", "°")

@@ -17,7 +17,7 @@ from osler.check.case import CaseInput
 from osler.check.duration import QUANTITY as DURATION
 from osler.check.duration import read_duration
 from osler.check.lexicon import Lexicon, Match
-from osler.check.measures import Reading, find_readings, in_range
+from osler.check.measures import Reading, find_readings, in_range, on_adult_scale
 from osler.check.negation import NORMAL, TRIGGERS, is_negated, negated_positions, prefixed
 from osler.check.person import CHILD_WORDS, FIRST_PERSON, RELATIVES, REPORTING, read_person
 from osler.check.shorthand import expand_shorthand
@@ -179,7 +179,7 @@ class Parser:
     def _apply_readings(self, parsed: Parsed) -> None:
         measured: dict[str, float] = {}
         for reading in parsed.readings:
-            measured.setdefault(reading.quantity, reading.value)
+            measured.setdefault(reading.quantity, on_adult_scale(reading.quantity, reading.value, parsed.age))
         for quantity, value in measured.items():
             for finding, measure in self.by_quantity.get(quantity, ()):
                 inside = in_range(measure, value)
