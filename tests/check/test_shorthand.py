@@ -27,6 +27,7 @@ from osler.check.shorthand import expand_shorthand
         ),
         ("Murphy's +ve", "Murphy's positive"),
         ("pulse 140 irreg irreg", "pulse 140 irregularly irregular"),
+        ("4/12 old, born at 38/40", "4 months old, born at 38 weeks gestation"),
         ("known breast ca with bone mets", "known breast ca with bone metastases"),
     ],
 )

@@ -84,6 +84,10 @@ _ANY_CASE: tuple[tuple[str, _Replacement], ...] = (
 _DURATION = re.compile(r"(?<![\w/+])(\d{1,2})(?:\s*\+\s*\d)?\s*/\s*(7|52|12|40)\b")
 _DURATION_UNITS = {"7": ("days", 14), "52": ("weeks", 51), "12": ("months", 11), "40": ("weeks pregnant", 42)}
 _PRESSURE_BEFORE = re.compile(r"(?:bp|pressure)\W{0,3}$", re.IGNORECASE)
+_BIRTH_BEFORE = re.compile(
+    r"\b(?:born|delivered|birth|delivery|gestation|prem\w*)\W+(?:\w+\W+){0,2}$", re.IGNORECASE
+)
+"""'born at 38/40' is a child's gestation at birth, not a pregnancy now."""
 
 
 def _union(
@@ -127,6 +131,8 @@ def _duration(match: re.Match[str]) -> str:
         match.string[max(0, match.start() - 20) : match.start()]
     ):
         return match.group(0)
+    if denominator == "40" and _BIRTH_BEFORE.search(match.string[max(0, match.start() - 30) : match.start()]):
+        return f"{number} weeks gestation"
     return f"{number} {unit}"
 
 
