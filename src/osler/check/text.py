@@ -345,8 +345,10 @@ def tokenize(text: str) -> list[Token]:
     """Split text into tokens (words, numbers and clause punctuation) in matching form."""
     folded = fold(text)
     for needles, pattern, replacement in _PHRASES:
-        if any(needle in folded for needle in needles):
-            folded = pattern.sub(replacement, folded)
+        for needle in needles:  # a plain loop: this runs for every one of the pack's names at start-up
+            if needle in folded:
+                folded = pattern.sub(replacement, folded)
+                break
     out: list[Token] = []
     for match in _TOKEN.finditer(folded):
         surface = match.group(0)
