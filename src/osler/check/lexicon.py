@@ -35,10 +35,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import product
 
+from osler.check.reference import agents, link_predicates, refer, subject_part
 from osler.check.text import (
     BREAKS,
     FILLERS,
-    FRONTED,
     LIMBS,
     REGION_OF,
     SIDE_FORMS,
@@ -231,44 +231,6 @@ class _Clause:
     agents: dict[int, range]
 
 
-_CHANGING = (
-    "ease",
-    "eased",
-    "eases",
-    "easing",
-    "relieve",
-    "relieved",
-    "relieves",
-    "better",
-    "worse",
-    "helped",
-)
-CHANGING = frozenset(canonical(w) for w in _CHANGING)
-"""Words saying what makes a symptom better or worse. Followed by 'by' or 'with', they name their agent ('eased
-by rest'), and a name using such a word must use that agent: 'walking, eased by rest' is not 'walking eases it'."""
-AGENT_MARKERS = frozenset({"by", "with"})
-AGENT_REACH = 4
-"""How many words after 'by'/'with' the agent may hold ('relieved by standing and stretching')."""
-
-
-def _agents(sentence: list[Token]) -> dict[int, range]:
-    """Position of each easing or worsening word followed by 'by'/'with' -> the positions of its agent, up to a
-    comma or `AGENT_REACH` words."""
-    out: dict[int, range] = {}
-    for i, tok in enumerate(sentence[:-2]):
-        if tok.form not in CHANGING or sentence[i + 1].surface not in AGENT_MARKERS:
-            continue
-        start = sentence[i + 2].position
-        end = start
-        for nxt in sentence[i + 2 : i + 2 + AGENT_REACH]:
-            if nxt.surface == ",":
-                break
-            end = nxt.position + 1
-        if end > start:
-            out[tok.position] = range(start, end)
-    return out
-
-
 class Lexicon:
     """Names of the knowledge base indexed by their rarest content token, for fast matching."""
 
@@ -356,10 +318,10 @@ class Lexicon:
                 if tok.form in BODY_ZONE or tok.form in BETWEEN_ZONES
             }
             if body:
-                previous = _subject_part(body)
-                _link_predicates(sentence, body, where)
+                previous = subject_part(body, BODY_ZONE)
+                link_predicates(sentence, body, where)
             elif previous is not None:
-                _refer(sentence, previous, where, body)
+                refer(sentence, previous, where, body)
             zones = {BODY_ZONE.get(form) for form in body.values()}
             content = frozenset(t.position for t in sentence if t.form not in STOPWORDS and t.form != ",")
             clause = _Clause(
@@ -369,7 +331,7 @@ class Lexicon:
                 content,
                 body,
                 frozenset(t.position for t in sentence if t.form in LISTED or t.surface in LISTED),
-                _agents(sentence),
+                agents(sentence),
             )
             present = where.keys()
             for form in list(where):
@@ -393,69 +355,6 @@ class Lexicon:
                             Match(entry.concept, entry.kind, positions, entry.name, negative=entry.negative)
                         )
         return _longest(found)
-
-
-PRONOUNS = frozenset({"it", "its", "they", "them"})
-"""Words that can stand for the part of the body the sentence before named ('My calf aches. It looks fatter')."""
-PRONOUN_REACH = 4
-"""How near the start of its sentence such a pronoun must stand to be the sentence's subject."""
-
-
-def _subject_part(body: dict[int, str]) -> str:
-    """The part of the body a sentence is most likely about: its first word of a zone, else its first part."""
-    zoned = [p for p in sorted(body) if body[p] in BODY_ZONE]
-    return body[zoned[0] if zoned else min(body)]
-
-
-COPULAS = frozenset("is are was were been feels feel felt looks look looked seems".split())
-"""Verbs that join a part of the body to what is said of it ('The back of my heel, just above the bone, is stiff
-and sore')."""
-PREDICATE_REACH = 16
-"""How far (in tokens) such a verb may stand after the part of the body it speaks of."""
-OTHER_SUBJECTS = frozenset(
-    "i im he she it its they we you some which that who there this these those one ones".split()
-)
-"""Words that, just before such a verb, are its own subject."""
-
-
-def _link_predicates(sentence: list[Token], body: dict[int, str], where: dict[str, list[int]]) -> None:
-    """Let the first linking verb after a part of the body, with no other part between, stand for that part, so a
-    long subject does not keep it from its description."""
-    parts = sorted(body)
-    for k, start in enumerate(parts):
-        end = parts[k + 1] if k + 1 < len(parts) else None
-        before = ""
-        for tok in sentence:
-            if tok.position <= start + 2:
-                before = tok.surface
-                continue
-            if tok.position - start > PREDICATE_REACH or (end is not None and tok.position >= end):
-                break
-            if tok.surface in COPULAS and before in OTHER_SUBJECTS:
-                break  # 'forehead and chin, some are big and painful': the verb has a subject of its own
-            if tok.surface in COPULAS:
-                form = body[start]
-                where[form].append(tok.position)
-                region = REGION_OF.get(form)
-                if region is not None:
-                    where[region].append(tok.position)
-                break
-            before = tok.surface
-
-
-def _refer(sentence: list[Token], part: str, where: dict[str, list[int]], body: dict[int, str]) -> None:
-    """Let a pronoun opening a sentence that names no part of the body stand for the part the sentence before was
-    about, so the placeless words that follow are read about it ('My calf aches. It looks fatter')."""
-    for tok in sentence[:PRONOUN_REACH]:
-        if tok.surface in FRONTED:
-            continue
-        if tok.surface in PRONOUNS:
-            where[part].append(tok.position)
-            region = REGION_OF.get(part)
-            if region is not None:
-                where[region].append(tok.position)
-            body[tok.position] = part
-        return
 
 
 BOTH_SIDES = frozenset(
