@@ -81,27 +81,22 @@ OTHER_SUBJECTS = frozenset(
 def link_predicates(sentence: list[Token], body: dict[int, str], where: dict[str, list[int]]) -> None:
     """Let the first linking verb after a part of the body, with no other part between, stand for that part, so a
     long subject does not keep it from its description."""
+    first = sentence[0].position  # a sentence's positions run on without gaps
     parts = sorted(body)
     for k, start in enumerate(parts):
-        end = parts[k + 1] if k + 1 < len(parts) else None
-        before = ""
-        for tok in sentence:
-            if tok.position <= start + 2:
-                before = tok.surface
-                continue
-            if tok.position - start > PREDICATE_REACH or (end is not None and tok.position >= end):
-                break
-            if tok.surface in COPULAS and before in OTHER_SUBJECTS:
+        stop = min(start + PREDICATE_REACH + 1, first + len(sentence))
+        if k + 1 < len(parts):
+            stop = min(stop, parts[k + 1])
+        for position in range(start + 3, stop):
+            if sentence[position - first].surface in COPULAS:
+                if sentence[position - first - 1].surface not in OTHER_SUBJECTS:
+                    _stand_for(where, body[start], position)
                 break  # 'forehead and chin, some are big and painful': the verb has a subject of its own
-            if tok.surface in COPULAS:
-                _stand_for(where, body[start], tok.position)
-                break
-            before = tok.surface
 
 
 def refer(sentence: list[Token], part: str, where: dict[str, list[int]], body: dict[int, str]) -> None:
-    """Let a pronoun opening a sentence that names no part of the body stand for the part the sentence before was
-    about, so the placeless words that follow are read about it ('My calf aches. It looks fatter')."""
+    """Let a pronoun opening a sentence that names no part of the body stand for the part the text was last about,
+    so the placeless words that follow are read about it ('My calf aches. It looks fatter')."""
     for tok in sentence[:PRONOUN_REACH]:
         if tok.surface in FRONTED:
             continue
